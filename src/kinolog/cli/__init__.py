@@ -1,0 +1,1 @@
+"""kinolog.cli."""

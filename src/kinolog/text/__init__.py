@@ -1,0 +1,1 @@
+"""Reading film writing: formats, decoding, repairs, chrome removal and offset maps."""
