@@ -39,6 +39,16 @@ class OffsetMap:
             return point, point
         return self.starts[start], self.ends[end - 1]
 
+    def compose(self, inner: OffsetMap) -> OffsetMap:
+        """Chain maps: `inner` maps new text → this map's text; the result maps new → original."""
+        starts = array("q")
+        ends = array("q")
+        for s, e in zip(inner.starts, inner.ends, strict=True):
+            o_start, o_end = self.span(s, e)
+            starts.append(o_start)
+            ends.append(o_end)
+        return OffsetMap(starts, ends)
+
     def _end(self) -> int:
         return self.ends[-1] if len(self.ends) else 0
 
