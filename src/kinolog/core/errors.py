@@ -35,7 +35,7 @@ class EmptyDocument(InputError):
     """The document holds no text at all."""
 
     code = "K011"
-    template = "the document is empty (no text after decoding)"
+    template = "the document is empty ({detail})"
 
 
 class UnsupportedFormat(InputError):
@@ -56,7 +56,7 @@ class EncryptedDocument(InputError):
     """A password-protected PDF."""
 
     code = "K014"
-    template = "the PDF is encrypted; save an unprotected copy and try again"
+    template = "the PDF is encrypted ({detail}); save an unprotected copy and try again"
 
 
 class TooLarge(InputError):
