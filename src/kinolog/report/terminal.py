@@ -1,0 +1,165 @@
+"""The report in a terminal: the story card first, then one table per kind of knowledge.
+
+Everything read from documents goes into `rich.text.Text` objects, never into markup strings,
+so a quote containing "[bold]" or "[/]" prints as written instead of styling the terminal or
+breaking the render. Sections with nothing in them are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from kinolog.core.model import Film, Report, Severity
+from kinolog.report import common
+
+SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def render_terminal(report: Report, console: Console) -> None:
+    """Print the whole report: documents, story card, films, cast, characters, findings …"""
+    console.print(_documents(report))
+    for film in common.card_films(report):
+        render_card_terminal(film, console)
+    titles = common.film_titles(report)
+    chars = common.character_names(report)
+    sections = [
+        _table(
+            "Films",
+            ("Title", "Year", "Role", "Director(s)", "Writer(s)", "Quote"),
+            [
+                (
+                    f.title,
+                    f.year,
+                    f.role,
+                    common.names(f.credits.director),
+                    common.names(f.credits.screenwriter),
+                    common.quote(f.evidence),
+                )
+                for f in report.films
+            ],
+        ),
+        _table(
+            "Cast",
+            ("Film", "Actor", "Character", "Quote"),
+            [
+                (f.title, c.actor, c.character, common.quote(c.evidence))
+                for f in report.films
+                for c in f.cast
+            ],
+        ),
+        _table(
+            "People",
+            ("Name", "Roles", "Mentions", "Also written"),
+            [(p.name, ", ".join(p.roles), p.mentions, ", ".join(p.aliases)) for p in report.people],
+        ),
+        _table(
+            "Characters",
+            ("Name", "Film", "Played by", "Mentions", "Also called"),
+            [
+                (
+                    c.name,
+                    titles.get(c.film or "", c.film),
+                    c.played_by,
+                    c.mentions,
+                    ", ".join(c.aliases),
+                )
+                for c in report.characters
+            ],
+        ),
+        _table(
+            "Relations",
+            ("Character", "Relation", "Of", "Quote"),
+            [
+                (c.name, r.type, chars.get(r.target, r.target), common.quote(r.evidence))
+                for c in report.characters
+                for r in c.relations
+            ],
+        ),
+        _table(
+            "Awards",
+            ("Film", "Award", "Event", "Year", "Quote"),
+            [
+                (f.title, a.name, a.event, a.year, common.quote(a.evidence))
+                for f in report.films
+                for a in f.awards
+            ],
+        ),
+        _table(
+            "Motifs",
+            ("Motif", "Category", "Mentions", "Quote"),
+            [
+                (m.name, m.category, len(m.mentions), common.quote(m.mentions))
+                for m in report.motifs
+            ],
+        ),
+        _table(
+            "Themes",
+            ("Theme", "Score", "Quote"),
+            [(t.name, f"{t.score:.2f}", common.quote(t.evidence)) for t in report.themes],
+        ),
+        _findings(report),
+    ]
+    for section in sections:
+        if section is not None:
+            console.print(section)
+
+
+def render_card_terminal(film: Film, console: Console) -> None:
+    """Print one film's story card: its fields in card order, then the synopsis."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(ratio=1)
+    for label, value in common.card_rows(film):
+        grid.add_row(Text(label), Text(value) if value else Text("—", style="dim"))
+    parts: list[Text | Table] = [grid]
+    if film.synopsis:
+        parts.append(Text("\nSynopsis", style="bold"))
+        parts.append(Text(film.synopsis))
+        if film.truncated:
+            parts.append(Text(common.TRUNCATED_NOTE, style="dim italic"))
+    title = Text("Story card")
+    console.print(Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED))
+
+
+def _documents(report: Report) -> Table:
+    table = _new_table("Documents", ("Document", "Source", "Kind", "Words", "Repairs", "Dropped"))
+    for d in report.documents:
+        table.add_row(*_cells((d.id, d.source, d.kind, d.words, len(d.repairs), len(d.dropped))))
+    return table
+
+
+def _findings(report: Report) -> Table | None:
+    if not report.findings:
+        return None
+    table = _new_table("Findings", ("Severity", "Kind", "Message", "Suggestion", "Quote"))
+    for f in report.findings:
+        severity = Text(str(f.severity), style=SEVERITY_STYLES.get(f.severity, ""))
+        rest = _cells((f.kind, f.message, f.suggestion, common.quote(f.evidence)))
+        table.add_row(severity, *rest)
+    return table
+
+
+def _table(title: str, headers: Sequence[str], rows: list[tuple[object, ...]]) -> Table | None:
+    if not rows:
+        return None
+    table = _new_table(title, headers)
+    for row in rows:
+        table.add_row(*_cells(row))
+    return table
+
+
+def _new_table(title: str, headers: Sequence[str]) -> Table:
+    table = Table(title=Text(title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD)
+    for header in headers:
+        table.add_column(Text(header), overflow="fold")
+    return table
+
+
+def _cells(values: Sequence[object]) -> list[Text]:
+    return [Text("" if v is None else str(v)) for v in values]
