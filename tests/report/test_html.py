@@ -86,3 +86,7 @@ def test_html_card_rows_in_card_order():
     ]
     positions = [page.index(f"<th>{label}</th>") for label in labels]
     assert positions == sorted(positions)
+
+
+def test_html_card_rows_show_where_their_value_was_read():
+    assert '<th>Director(s)</th><td>Jane Roe <span class="where">d2:10-19</span>' in full_html()

@@ -55,7 +55,9 @@ def test_terminal_full_report_has_each_section(title):
     assert f"\n{title}" in full_text() or full_text().startswith(title)
 
 
-@pytest.mark.parametrize("title", ["Cast", "Relations", "Awards", "Motifs", "Themes", "Findings"])
+@pytest.mark.parametrize(
+    "title", ["Documents", "Cast", "Relations", "Awards", "Motifs", "Themes", "Findings"]
+)
 def test_terminal_omits_empty_sections(title):
     assert title not in rendered(Report())
 

@@ -7,6 +7,8 @@ the fix), 1 for anything unexpected. `--debug` adds the traceback for either.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -32,6 +34,10 @@ def reporting_errors(ctx: typer.Context) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, typer.TyperException):
         raise
+    except BrokenPipeError:
+        # The reader went away (`kinolog … | head`): not an error worth a message.
+        _silence_stdout()
+        raise typer.Exit(EXIT_BUG) from None
     except KinologError as exc:
         _fail(ctx, exc.message, EXIT_USER_ERROR)
     except Exception as exc:
@@ -46,6 +52,15 @@ def _fail(ctx: typer.Context, message: str, status: int) -> None:
         traceback.print_exc(file=sys.stderr)
     typer.echo(f"kinolog: error: {' '.join(message.split())}", err=True)
     raise typer.Exit(status)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def make_console(color: bool | None = None) -> Console:

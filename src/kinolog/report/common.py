@@ -44,15 +44,33 @@ def card_rows(film: Film) -> list[tuple[str, str | None]]:
     return rows
 
 
+def card_evidence(film: Film, value: str | None) -> list[Evidence]:
+    """The film's quotes that a card row's value was read from (a list row has several)."""
+    if not value:
+        return []
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).rstrip(".,;:")
+
+    parts = {norm(p) for p in [*value.split(", "), value]}
+    return [e for e in film.evidence if norm(e.quote) in parts]
+
+
 def names(values: Iterable[str]) -> str | None:
     joined = ", ".join(values)
     return joined or None
 
 
-def quote(evidence: Iterable[Evidence]) -> str:
-    """The first quote behind a fact, on one line, or "" when it has none."""
+def quote(evidence: Iterable[Evidence], *, limit: int | None = None) -> str:
+    """The first quote behind a fact, on one line, or "" when it has none.
+
+    `limit` shortens it (with an ellipsis) where a table column has little room.
+    """
     first = next(iter(evidence), None)
-    return " ".join(first.quote.split()) if first else ""
+    text = " ".join(first.quote.split()) if first else ""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text
 
 
 def where(evidence: Iterable[Evidence]) -> str:

@@ -137,7 +137,9 @@ def card_html(film: Film) -> list[str]:
     out = ['<section class="card">', "<h2>Story card</h2>", "<table>"]
     for label, value in common.card_rows(film):
         cell = escape(value) if value else '<span class="missing">—</span>'
-        out.append(f"<tr><th>{escape(label)}</th><td>{cell}</td></tr>")
+        where = ", ".join(common.where([e]) for e in common.card_evidence(film, value))
+        source = f' <span class="where">{escape(where)}</span>' if where else ""
+        out.append(f"<tr><th>{escape(label)}</th><td>{cell}{source}</td></tr>")
     out.append("</table>")
     if film.synopsis:
         out.append('<div class="synopsis"><h3>Synopsis</h3>')

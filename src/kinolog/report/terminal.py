@@ -15,15 +15,19 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from kinolog.core.model import Film, Report, Severity
+from kinolog.core.model import Evidence, Film, Report, Severity
 from kinolog.report import common
+
+QUOTE_WIDTH = 60
+"""Longest quote shown in a table cell; the JSON, Markdown and HTML reports keep it whole."""
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def render_terminal(report: Report, console: Console) -> None:
     """Print the whole report: documents, story card, films, cast, characters, findings …"""
-    console.print(_documents(report))
+    if report.documents:
+        console.print(_documents(report))
     for film in common.card_films(report):
         render_card_terminal(film, console)
     titles = common.film_titles(report)
@@ -39,7 +43,7 @@ def render_terminal(report: Report, console: Console) -> None:
                     f.role,
                     common.names(f.credits.director),
                     common.names(f.credits.screenwriter),
-                    common.quote(f.evidence),
+                    _quote(f.evidence),
                 )
                 for f in report.films
             ],
@@ -48,7 +52,7 @@ def render_terminal(report: Report, console: Console) -> None:
             "Cast",
             ("Film", "Actor", "Character", "Quote"),
             [
-                (f.title, c.actor, c.character, common.quote(c.evidence))
+                (f.title, c.actor, c.character, _quote(c.evidence))
                 for f in report.films
                 for c in f.cast
             ],
@@ -76,7 +80,7 @@ def render_terminal(report: Report, console: Console) -> None:
             "Relations",
             ("Character", "Relation", "Of", "Quote"),
             [
-                (c.name, r.type, chars.get(r.target, r.target), common.quote(r.evidence))
+                (c.name, r.type, chars.get(r.target, r.target), _quote(r.evidence))
                 for c in report.characters
                 for r in c.relations
             ],
@@ -85,7 +89,7 @@ def render_terminal(report: Report, console: Console) -> None:
             "Awards",
             ("Film", "Award", "Event", "Year", "Quote"),
             [
-                (f.title, a.name, a.event, a.year, common.quote(a.evidence))
+                (f.title, a.name, a.event, a.year, _quote(a.evidence))
                 for f in report.films
                 for a in f.awards
             ],
@@ -93,15 +97,12 @@ def render_terminal(report: Report, console: Console) -> None:
         _table(
             "Motifs",
             ("Motif", "Category", "Mentions", "Quote"),
-            [
-                (m.name, m.category, len(m.mentions), common.quote(m.mentions))
-                for m in report.motifs
-            ],
+            [(m.name, m.category, len(m.mentions), _quote(m.mentions)) for m in report.motifs],
         ),
         _table(
             "Themes",
             ("Theme", "Score", "Quote"),
-            [(t.name, f"{t.score:.2f}", common.quote(t.evidence)) for t in report.themes],
+            [(t.name, f"{t.score:.2f}", _quote(t.evidence)) for t in report.themes],
         ),
         _findings(report),
     ]
@@ -122,9 +123,13 @@ def render_card_terminal(film: Film, console: Console) -> None:
         parts.append(Text("\nSynopsis", style="bold"))
         parts.append(Text(film.synopsis))
         if film.truncated:
-            parts.append(Text(common.TRUNCATED_NOTE, style="dim italic"))
+            parts.append(Text("\n" + common.TRUNCATED_NOTE, style="dim italic"))
     title = Text("Story card")
     console.print(Panel(Group(*parts), title=title, title_align="left", box=box.ROUNDED))
+
+
+def _quote(evidence: Sequence[Evidence]) -> str:
+    return common.quote(evidence, limit=QUOTE_WIDTH)
 
 
 def _documents(report: Report) -> Table:
@@ -140,7 +145,7 @@ def _findings(report: Report) -> Table | None:
     table = _new_table("Findings", ("Severity", "Kind", "Message", "Suggestion", "Quote"))
     for f in report.findings:
         severity = Text(str(f.severity), style=SEVERITY_STYLES.get(f.severity, ""))
-        rest = _cells((f.kind, f.message, f.suggestion, common.quote(f.evidence)))
+        rest = _cells((f.kind, f.message, f.suggestion, _quote(f.evidence)))
         table.add_row(severity, *rest)
     return table
 
