@@ -5,21 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
-import kinolog.text
 from kinolog.cli.main import app
 from kinolog.report.common import CARD_LABELS
 
 runner = CliRunner()
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cranes" / "card.txt"
-needs_reader = pytest.mark.xfail(
-    not hasattr(kinolog.text, "read_document"), reason="reader not landed", strict=True
-)
 
 
-@needs_reader
 def test_cli_card_prints_the_labels_in_card_order():
     result = runner.invoke(app, ["card", str(SAMPLE)])
     assert result.exit_code == 0, result.stderr
@@ -28,7 +22,6 @@ def test_cli_card_prints_the_labels_in_card_order():
     assert positions == sorted(positions)
 
 
-@needs_reader
 def test_cli_card_json_keeps_quotes():
     result = runner.invoke(app, ["card", "--format", "json", str(SAMPLE)])
     assert result.exit_code == 0, result.stderr
@@ -38,7 +31,6 @@ def test_cli_card_json_keeps_quotes():
     assert entry["document"] == medium["evidence"]["document"]
 
 
-@needs_reader
 def test_cli_card_says_when_a_document_has_no_card(tmp_path):
     essay = tmp_path / "essay.txt"
     essay.write_text("An essay with no labelled fields at all.\n", encoding="utf-8")
@@ -47,7 +39,6 @@ def test_cli_card_says_when_a_document_has_no_card(tmp_path):
     assert "no story card found" in result.stdout
 
 
-@needs_reader
 def test_cli_card_json_null_when_a_document_has_no_card(tmp_path):
     essay = tmp_path / "essay.txt"
     essay.write_text("An essay with no labelled fields at all.\n", encoding="utf-8")
@@ -55,7 +46,6 @@ def test_cli_card_json_null_when_a_document_has_no_card(tmp_path):
     assert json.loads(result.stdout)[0]["card"] is None
 
 
-@needs_reader
 def test_cli_card_missing_file_is_one_line_status_2(tmp_path):
     missing = tmp_path / "missing.txt"
     result = runner.invoke(app, ["card", str(missing)])
