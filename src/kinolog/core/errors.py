@@ -42,7 +42,9 @@ class UnsupportedFormat(InputError):
     """The bytes are not a format kinolog reads."""
 
     code = "K012"
-    template = "unsupported or binary content ({detail}); kinolog reads .txt, .md, .html, .pdf and .docx"
+    template = (
+        "unsupported or binary content ({detail}); kinolog reads .txt, .md, .html, .pdf and .docx"
+    )
 
 
 class CorruptDocument(InputError):
@@ -93,3 +95,10 @@ class ReferenceDataError(KinologError):
     """The reference film database is missing or unreadable."""
 
     code = "K040"
+
+
+class InvalidReport(OutputError):
+    """A report that does not match its JSON Schema (a bug, or a hand-edited file)."""
+
+    code = "K031"
+    template = "report does not match kinolog.report/1 at {path}: {detail}"

@@ -164,7 +164,7 @@ class Person:
 
 @dataclass(frozen=True)
 class Relation:
-    """Read from the character holding it: `{type: parent, target: B}` means holder is B's parent."""
+    """Read from the holder: `{type: parent, target: B}` means the holder is B's parent."""
 
     type: RelationType
     target: str

@@ -31,7 +31,7 @@ def to_data(value: Any) -> Any:
 
 
 def from_data(cls: type[T], data: Any) -> T:
-    """Rebuild a core dataclass from `to_data` output; unknown keys are ignored (forward compatible)."""
+    """Rebuild a core dataclass from `to_data` output; unknown keys are ignored."""
     return typing.cast(T, _build(cls, data))
 
 

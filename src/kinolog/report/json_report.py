@@ -12,16 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from kinolog.core.errors import OutputError
+from kinolog.core.errors import InvalidReport
 from kinolog.core.model import Report
 from kinolog.core.serialize import from_data, to_data
-
-
-class InvalidReport(OutputError):
-    """A report does not match the kinolog.report/1 schema."""
-
-    code = "K031"
-    template = "report does not match kinolog.report/1 at {path}: {detail}"
 
 
 def to_json(report: Report) -> str:
