@@ -43,6 +43,9 @@ PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 RELATIVES = frozenset({"who", "whom", "that", "which"})
 ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "oprd"})
+# Nominals an argument brings along: "Ricci and Bruno", "Ricci's son", "Bruno, his son", and
+# the name the parser hangs on a mis-tagged verb ("Durga dances, catches a fever").
+EXPANDED = frozenset({"conj", "poss", "appos", "compound"})
 # Entity types a proper-noun argument may carry and still be a character's name: the small
 # model often types unfamiliar names as places or organisations ("Zampanò", "Kikuchiyo").
 NAME_LIKE_ENTS = frozenset({"", "PERSON", "ORG", "PRODUCT", "GPE"})
@@ -196,7 +199,7 @@ class PlotBeats(FactComponent):
                 spans.append(span)
         known: dict[int, Span] = {}
         for span in spans:
-            if any(i in titles for i in range(span.start, span.end)):
+            if not span.text[:1].isupper() or any(i in titles for i in range(span.start, span.end)):
                 continue
             for i in range(span.start, span.end):
                 known.setdefault(i, span)
@@ -341,7 +344,7 @@ def arguments(verb: Token) -> list[tuple[Token, bool]]:
     while stack:
         token, core = stack.pop()
         found.append((token, core))
-        stack.extend((c, core) for c in token.children if c.dep_ in {"conj", "poss", "appos"})
+        stack.extend((c, core) for c in token.children if c.dep_ in EXPANDED)
     return found
 
 
