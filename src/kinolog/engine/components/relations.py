@@ -1,0 +1,454 @@
+"""Family and social ties between characters, read from the phrase that states them.
+
+A relation is directed: it is read from its holder, so "Apu's sister, Durga" gives holder
+Durga, type sibling, target Apu, and "Shino's father Manzo" gives holder Manzo, type parent,
+target Shino. Every pattern needs a named holder and a named target (or a pronoun
+that resolves to exactly one name), because a relation the checker reports on must be one the
+text states: "Chihiro's parents are turned into pigs" names no parent, and "the father of modern
+cinema" names no child. Real people (typed "person" by the names layer) are left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kinolog.engine.components._base import FactComponent
+from kinolog.engine.extensions import facts_of, span_group
+from kinolog.engine.facts import Fact
+from kinolog.engine.lexicons import load_json
+from kinolog.engine.registry import ComponentSpec
+
+SPEC = ComponentSpec(
+    name="kinolog.relations.v1",
+    factory="kinolog_relations",
+    order=60,
+    description="Directed kinship and social relations between named characters.",
+    needs_model=True,
+)
+
+_KINSHIP = load_json("kinship.json")
+_WORDS: dict[str, dict[str, object]] = _KINSHIP["words"]
+_NOT_AFTER = tuple(_KINSHIP["not_kinship_after"])
+_NOT_BEFORE = frozenset(_KINSHIP["not_kinship_before"])
+_GENDER_NOUNS: dict[str, str] = _KINSHIP["gender_nouns"]
+_GENDER_TITLES: dict[str, str] = _KINSHIP["gender_titles"]
+_TITLES = frozenset(load_json("names.json")["titles"])
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "ʼs"})
+_PRONOUN_GENDER = {"his": "male", "him": "male", "he": "male", "her": "female", "she": "female"}
+_OPPOSITE = {"male": "female", "female": "male"}
+_COPULAS = frozenset({"be", "become", "remain"})
+_MODALS = frozenset({"will", "would", "could", "might", "should", "may", "can", "must", "to"})
+_UNION = frozenset({"marry", "married", "wed", "engage", "engaged"})
+_SYMMETRIC = frozenset({"spouse", "fiance", "lover", "sibling", "cousin", "relative", "friend"})
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    type: str
+    key: str
+
+
+class CharacterRelations(FactComponent):
+    spec = SPEC
+    layer = "relations"
+    main_slot = "holder"
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        super().__init__(nlp, name)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for word in _WORDS:
+            self.matcher.add(word, [nlp.make_doc(word)])
+
+    def match(self, doc: Doc) -> list[Fact]:
+        mentions = _mentions(doc)
+        if not mentions:
+            return []
+        ctx = _Context(doc, mentions)
+        found: list[tuple[_Mention, _Mention, str, Span]] = []
+        spans = filter_spans([Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)])
+        for kin in spans:
+            if not _excluded(kin):
+                found.extend(ctx.kin_relations(kin, _WORDS[kin.label_]))
+        for token in doc:
+            if token.lemma_ in _UNION and token.pos_ in ("VERB", "ADJ"):
+                found.extend(ctx.marriage(token))
+            elif token.lower_ == "love" and token.head.lemma_ == "in":
+                found.extend(ctx.falling_in_love(token))
+        facts: dict[tuple[str, str, str], Fact] = {}
+        for holder, target, kind, evidence in found:
+            if holder.key == target.key or "person" in (holder.type, target.type):
+                continue
+            slots = {
+                "holder": doc[holder.start : holder.end],
+                "target": doc[target.start : target.end],
+            }
+            start = min(evidence.start_char, *(s.start_char for s in slots.values()))
+            fact = self.fact("relation", (start, evidence.end_char), slots, type=kind)
+            facts.setdefault((holder.key, target.key, kind), fact)
+        return list(facts.values())
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    """Name mentions from the names layer, keyed so a lone "Michael" is "Michael Alderson".
+
+    Facts carry the person/character type; the span group is the fallback without them.
+    """
+    typed = [
+        (f.slots["name"], str(f.attrs.get("type") or "unknown")) for f in facts_of(doc, "mention")
+    ]
+    spans = [(doc.char_span(s.start, s.end, alignment_mode="expand"), kind) for s, kind in typed]
+    if not spans:
+        spans = [(s, "unknown") for s in doc.spans.get(span_group("names"), [])]
+    spans = [(s, kind) for s, kind in spans if s is not None]
+    owners: dict[str, set[str]] = defaultdict(set)
+    for span, _ in spans:
+        if len(span) > 1:
+            owners[span[0].lower_].add(span.text.lower())
+            owners[span[-1].lower_].add(span.text.lower())
+    found: dict[int, _Mention] = {}
+    for span, kind in spans:
+        key = span.text.lower()
+        full = owners.get(key, set()) if len(span) == 1 else set()
+        found[span.start] = _Mention(
+            span.start, span.end, kind, full.pop() if len(full) == 1 else key
+        )
+    return sorted(found.values(), key=lambda m: m.start)
+
+
+def _excluded(kin: Span) -> bool:
+    """Figurative uses: "mother country", "brother in arms", "founding father"."""
+    doc = kin.doc
+    after = doc[kin.end : kin.end + 3].text.lower()
+    if any(after == p or after.startswith(f"{p} ") for p in _NOT_AFTER):
+        return True
+    root = kin.root
+    if root.dep_ == "compound" and root.head.i > root.i and root.head.tag_ in ("NN", "NNS"):
+        return True  # "father figure", "mother tongue"
+    return kin.start > 0 and doc[kin.start - 1].lower_ in _NOT_BEFORE
+
+
+class _Context:
+    """Look-ups over one Doc's mentions: by token, by position, and each name's gender."""
+
+    def __init__(self, doc: Doc, mentions: list[_Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.at_start = {m.start: m for m in mentions}
+        self.at_end = {m.end: m for m in mentions}
+        self.of_token = {i: m for m in mentions for i in range(m.start, m.end)}
+        self.gender = _genders(doc, mentions)
+
+    # --- "X's father, Y" and its relatives ---------------------------------------------------
+
+    def kin_relations(self, kin: Span, entry: dict[str, object]) -> list[tuple]:
+        doc, kind = self.doc, str(entry["type"])
+        plural = bool(entry.get("plural"))
+        sent = kin.sent
+        owner_at = kin.start - 1
+        while owner_at > sent.start and (
+            doc[owner_at].pos_ == "ADJ" or doc[owner_at].dep_ == "amod"
+        ):
+            owner_at -= 1  # "Vito's eldest son", "her widowed father"
+        owner = doc[owner_at] if owner_at >= sent.start else None
+        target: _Mention | None = None
+        pronoun: Token | None = None
+        if owner is not None and owner.text in _POSSESSIVE:
+            target = self.at_end.get(owner.i)
+        elif owner is not None and owner.lower_ in ("his", "her"):
+            pronoun = owner
+        holders = self._holders_after(kin, plural, pronoun is not None) or self._holder_before(
+            kin, target
+        )
+        targets: list[_Mention] = []
+        if owner is not None and owner.lower_ == "their":
+            targets = list(self._conj_pair(_subject(kin.root.head)) or ())  # "X and Y … their son"
+            target = targets[0] if targets else None
+        elif target is None and pronoun is None:
+            targets = self._of_targets(kin)  # "X, the son of Y", "the mother of Apu and Durga"
+            target = targets[0] if targets else None
+        if not holders:
+            holders = self._copula_subjects(kin, plural) if (target or pronoun) else []
+            if not holders and plural and target is None and pronoun is None:
+                return self._plural_pair(kin, kind)
+        if pronoun is not None and holders:
+            target = self.referent(pronoun, exclude={h.key for h in holders})
+        if target is None:
+            return []
+        return [(h, t, kind, sent) for h in holders for t in targets or [target]]
+
+    def _holders_after(self, kin: Span, plural: bool, strict: bool) -> list[_Mention]:
+        """ "cousin, Pavel", "father Manzo", "parents, Harihar and Sarbajaya"."""
+        i = kin.end + 1 if kin.end < len(self.doc) and self.doc[kin.end].text == "," else kin.end
+        if i < len(self.doc) and self.doc[i].lower_.rstrip(".") in _TITLES:
+            i += 1  # "her husband, Mr. Vogler"
+        first = self.at_start.get(i)
+        if first is None:
+            return []
+        root = self.doc[first.start : first.end].root
+        if strict and i > kin.end and root.dep_ in ("nsubj", "nsubjpass"):
+            return []  # "a girl he calls his girlfriend, Delfino is tied up": a new clause
+        holders = [first]
+        nxt = first.end
+        if plural and nxt + 1 < len(self.doc) and self.doc[nxt].lower_ == "and":
+            second = self.at_start.get(nxt + 1)
+            holders += [second] if second else []
+        follows = self.doc[holders[-1].end : holders[-1].end + 1]
+        if follows and follows[0].text in _POSSESSIVE:
+            return []  # "Apu's sister Durga's doll": Durga is not the holder here
+        return holders
+
+    def _holder_before(self, kin: Span, target: _Mention | None) -> list[_Mention]:
+        """Apposition before: "Manzo, Shino's father", "Gelsomina, the daughter of …"."""
+        doc = self.doc
+        start = target.start if target is not None else kin.start
+        if target is None:
+            while start > kin.sent.start and doc[start - 1].lower_ in ("the", "a", "an"):
+                start -= 1
+        if start < 2 or doc[start - 1].text != ",":
+            return []
+        holder = self.at_end.get(start - 1)
+        closed = kin.end < len(doc) and doc[kin.end].text in (",", ".", ";", ")")
+        if holder is None or not (closed or kin.root.dep_ == "appos"):
+            return []  # "When he reaches Dover, Tom's wife is …" is no apposition
+        return [holder]
+
+    def _of_targets(self, kin: Span) -> list[_Mention]:
+        doc = self.doc
+        if kin.end + 1 >= len(doc) or doc[kin.end].lower_ != "of":
+            return []
+        found: list[_Mention] = []
+        target = self.at_start.get(kin.end + 1)
+        while target is not None:
+            if target.end < len(doc) and doc[target.end].text in _POSSESSIVE:
+                return []  # "the widow of Shukichi's son": the target is the son
+            found.append(target)
+            joined = target.end + 1 < len(doc) and doc[target.end].lower_ == "and"
+            target = self.at_start.get(target.end + 1) if joined else None
+        return found
+
+    def _copula_subjects(self, kin: Span, plural: bool) -> list[_Mention]:
+        """ "Tom Hagen is Vito's adopted son", "X is the son of Y"."""
+        root = kin.root
+        if root.dep_ != "attr" or root.head.lemma_ not in _COPULAS:
+            return []
+        subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
+        found = [self.of_token[s.i] for s in subjects if s.i in self.of_token]
+        if plural and found:
+            conj = [c for c in subjects[0].children if c.dep_ == "conj" and c.i in self.of_token]
+            found += [self.of_token[c.i] for c in conj]
+        return found
+
+    def _plural_pair(self, kin: Span, kind: str) -> list[tuple]:
+        """ "Ivan and Kolya are brothers", "the brothers Ivan and Kolya"."""
+        pair = self._conj_pair(self._copula_head_subject(kin))
+        if pair is None:
+            first = self.at_start.get(kin.end)
+            if first and first.end + 1 < len(self.doc) and self.doc[first.end].lower_ == "and":
+                second = self.at_start.get(first.end + 1)
+                pair = (first, second) if second else None
+        if pair is None or kind not in _SYMMETRIC | {"rival"}:
+            return []
+        return [(pair[0], pair[1], kind, kin.sent)]
+
+    def _copula_head_subject(self, kin: Span) -> Token | None:
+        root = kin.root
+        if root.dep_ == "attr" and root.head.lemma_ in _COPULAS:
+            return next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _conj_pair(self, token: Token | None) -> tuple[_Mention, _Mention] | None:
+        """ "X and Y" where the parser may hang the conjunct on any word of X."""
+        first = self.of_token.get(token.i) if token is not None else None
+        if first is None:
+            return None
+        words = self.doc[first.start : first.end]
+        conj = [c for t in words for c in t.children if c.dep_ == "conj" and c.i in self.of_token]
+        return (first, self.of_token[conj[0].i]) if len(conj) == 1 else None
+
+    # --- verbs: marriage, engagement, falling in love ----------------------------------------
+
+    def marriage(self, verb: Token) -> list[tuple]:
+        """ "X marries Y", "X and Y marry", "X is married to Y", "the two are soon married"."""
+        if _hedged(verb):
+            return []
+        near = [*verb.children, verb.head]
+        upcoming = any(t.lower_ == "getting" for t in near)  # "are getting married"
+        kind = "fiance" if verb.lemma_.startswith("engage") or upcoming else "spouse"
+        subject = _subject(verb)
+        partner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if partner is None and prep is not None:
+            partner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        sent = verb.sent
+        if subject is not None and partner is not None and subject.i in self.of_token:
+            holder = self.of_token[subject.i]
+            if partner.i in self.of_token:
+                return [(holder, self.of_token[partner.i], kind, sent)]
+            if partner.lower_ in ("him", "her"):
+                target = self.referent(partner, exclude={holder.key})
+                return [(holder, target, kind, sent)] if target else []
+            return []
+        pair = self._conj_pair(subject) if partner is None else None
+        if pair is None and subject is not None and partner is None:
+            pair = self._the_two(subject)
+        return [(pair[0], pair[1], kind, sent)] if pair else []
+
+    def falling_in_love(self, love: Token) -> list[tuple]:
+        """Only mutual love counts: "X and Y fall in love", not "X falls in love with Y"."""
+        verb = love.head.head
+        if verb.lemma_ != "fall" or _hedged(verb):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        pair = self._conj_pair(subject)
+        return [(pair[0], pair[1], "lover", verb.sent)] if pair else []
+
+    def _the_two(self, subject: Token) -> tuple[_Mention, _Mention] | None:
+        """ "The two"/"the couple": only when exactly two characters were just named."""
+        words = " ".join(t.lower_ for t in subject.subtree)
+        if words not in ("the two", "the couple", "the pair"):
+            return None
+        firsts: dict[str, _Mention] = {}
+        for m in self._window(subject):
+            if m.type != "person":
+                firsts.setdefault(m.key, m)
+        pair = list(firsts.values())
+        return (pair[0], pair[1]) if len(pair) == 2 else None
+
+    # --- pronouns ----------------------------------------------------------------------------
+
+    def _window(self, token: Token) -> list[_Mention]:
+        """Character mentions in the previous sentence and this one, before `token`."""
+        sent = token.sent
+        first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return [
+            m for m in self.mentions if first <= m.start < token.i and not self._parenthetical(m)
+        ]
+
+    def _parenthetical(self, mention: _Mention) -> bool:
+        """Inside "( … )" in its sentence: an actor credit, never a pronoun's antecedent."""
+        for token in reversed(self.doc[self.doc[mention.start].sent.start : mention.start]):
+            if token.text in ("(", ")"):
+                return token.text == "("
+        return False
+
+    def referent(self, pronoun: Token, exclude: set[str]) -> _Mention | None:
+        """The one name a "his"/"her" can point to, or None when that is not clear.
+
+        Real people count as candidates (a critic's name makes the pronoun ambiguous) even
+        though a relation to one is dropped later; actors in parentheses do not.
+        """
+        head = pronoun.head
+        if head.dep_ == "conj" and head.head.i in self.of_token:
+            return self.of_token[head.head.i]  # "Paul and his wife Adele"
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        names = [m for m in self._window(pronoun) if m.key not in exclude]
+        before = self.doc[pronoun.sent.start : pronoun.i]
+        if any(t.lower_ in ("he", "she") and _PRONOUN_GENDER[t.lower_] == gender for t in before):
+            return None  # "He accuses Poelzig of stealing his wife": "his" is the "He"
+        found = self._choose(pronoun, names, gender)
+        if found is None or self.gender.get(found.key) == gender:
+            return found
+        later = [m for m in self.mentions if pronoun.i < m.start < pronoun.sent.end]
+        later = [m for m in later if m.key not in exclude and not self._parenthetical(m)]
+        return None if later else found  # "of her boyfriend, Tommy, … Sadie denounces"
+
+    def _choose(self, pronoun: Token, names: list[_Mention], gender: str | None) -> _Mention | None:
+        """The only candidate of a fitting gender, the nearest known fit, or the lone subject."""
+        names = [m for m in names if self.gender.get(m.key) != _OPPOSITE.get(gender or "")]
+        latest: dict[str, _Mention] = {m.key: m for m in names}
+        if len(latest) == 1:
+            return next(iter(latest.values()))
+        matching = [m for m in latest.values() if self.gender.get(m.key) == gender]
+        nearest = max(latest.values(), key=lambda m: m.start, default=None)
+        if len(matching) == 1 and matching[0] is nearest:
+            return nearest
+        sent = pronoun.sent
+        subjects = {
+            m.key: m
+            for m in names
+            if m.start >= sent.start and self.doc[m.start : m.end].root.dep_ == "nsubj"
+        }
+        return next(iter(subjects.values())) if len(subjects) == 1 else None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject, also where the parser hangs it on the auxiliary or the copula."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if verb.dep_ == "acomp":
+        holders.append(verb.head)
+    for token in holders:
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+    return None
+
+
+def _hedged(verb: Token) -> bool:
+    """Wishes, plans and negations are not facts: "wants to marry", "does not marry"."""
+    if verb.dep_ in ("xcomp", "ccomp"):
+        return True
+    scope = [verb, verb.head] if verb.dep_ == "acomp" else [verb]
+    if any(c.dep_ == "neg" for t in scope for c in t.children):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
+
+
+def _genders(doc: Doc, mentions: list[_Mention]) -> dict[str, str]:
+    """Each name's gender from the document: gendered kin words, nouns and lone pronouns."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        span = doc[m.start : m.end]
+        title = doc[m.start - 1] if m.start > 0 else span[0]
+        for word in {span[0].lower_.rstrip("."), title.lower_.rstrip(".")} & _GENDER_TITLES.keys():
+            votes[m.key][_GENDER_TITLES[word]] += 2  # "Empress Elizabeth", "Mrs. Sayre"
+        before = doc[max(0, m.start - 2) : m.start]
+        for token in [*before, *doc[m.end : m.end + 4]]:
+            entry = _WORDS.get(token.lower_)
+            if entry and entry.get("gender") and _names_holder(doc, m, token):
+                votes[m.key][str(entry["gender"])] += 2
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS:
+            for attr in (c for c in root.head.children if c.dep_ == "attr"):
+                if attr.lower_ in _GENDER_NOUNS:
+                    votes[m.key][_GENDER_NOUNS[attr.lower_]] += 2
+    by_sentence: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_sentence[doc[m.start].sent.start].append(m)
+    for sent in doc.sents:
+        inside = by_sentence.get(sent.start, [])
+        pronouns = {_PRONOUN_GENDER[t.lower_] for t in sent if t.lower_ in _PRONOUN_GENDER}
+        subject = len(inside) == 1 and doc[inside[0].start : inside[0].end].root.dep_ == "nsubj"
+        if subject and len(pronouns) == 1:  # "Ivan leaves his village; he …"
+            votes[inside[0].key][next(iter(pronouns))] += 1
+    return {
+        key: "male" if count["male"] > count["female"] else "female"
+        for key, count in votes.items()
+        if count["male"] != count["female"]
+    }
+
+
+def _names_holder(doc: Doc, mention: _Mention, kin: Token) -> bool:
+    """The kin word describes this name ("father Manzo", "Manzo, her father")."""
+    if kin.i < mention.start:
+        gap = doc[kin.i + 1 : mention.start]
+        return all(t.text == "," for t in gap)
+    gap = doc[mention.end : kin.i]
+    return all(t.text == "," or t.lower_ in ("the", "his", "her", "is", "was") for t in gap)
+
+
+@Language.factory(
+    SPEC.factory,
+    requires=["doc._.kinolog_facts", "token.dep", "token.lemma"],
+    assigns=["doc._.kinolog_facts", "doc.spans"],
+    default_config={},
+)
+def make_relations(nlp: Language, name: str) -> CharacterRelations:
+    return CharacterRelations(nlp, name)
