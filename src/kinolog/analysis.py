@@ -33,14 +33,44 @@ def read_sources(
     return [read_document(source, settings=settings) for source in sources]
 
 
-def analyse_document(source: SourceDocument, nlp: Language) -> AnalysedDocument:
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Paragraph-aligned (start, end) chunks of at most `limit` characters where possible.
+
+    spaCy's memory grows with the length of one Doc; parsing a long document in chunks keeps
+    it flat, and cutting at paragraph breaks keeps sentences whole.
+    """
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > limit:
+        cut = text.rfind("\n\n", start + 1, start + limit)
+        if cut <= start:
+            cut = text.rfind(" ", start + 1, start + limit)
+        if cut <= start:
+            cut = start + limit
+        bounds.append((start, cut))
+        start = cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def analyse_document(
+    source: SourceDocument, nlp: Language, *, max_chunk_chars: int = 60_000
+) -> AnalysedDocument:
     """Run the engine on one cleaned document and keep what the knowledge layer needs."""
     card = parse_card(source)
     source = dataclasses.replace(source, kind=classify(source, card))
-    doc = nlp.make_doc(source.clean)
-    doc.user_data[DOC_ID_KEY] = source.id
-    doc = nlp(doc)
-    return AnalysedDocument(source=source, facts=tuple(facts_of(doc)), card=card)
+    bounds = chunk_bounds(source.clean, max_chunk_chars)
+    docs = []
+    for start, end in bounds:
+        doc = nlp.make_doc(source.clean[start:end])
+        doc.user_data[DOC_ID_KEY] = source.id
+        docs.append(doc)
+    facts = [
+        fact.shifted(start)
+        for (start, _end), doc in zip(bounds, nlp.pipe(docs, batch_size=1), strict=True)
+        for fact in facts_of(doc)
+    ]
+    return AnalysedDocument(source=source, facts=tuple(facts), card=card)
 
 
 def analyze(
@@ -73,7 +103,7 @@ def analyze_documents(
     nlp = nlp or load_pipeline(settings)
     analysed = []
     for done, document in enumerate(documents, start=1):
-        analysed.append(analyse_document(document, nlp))
+        analysed.append(analyse_document(document, nlp, max_chunk_chars=settings.max_chunk_chars))
         if progress:
             progress("analyse", done, len(documents))
     return assemble(analysed, title=title)

@@ -25,6 +25,10 @@ class Settings:
     max_unzipped_bytes: int = 200 * 1024 * 1024
     """Most bytes a DOCX may expand to, against zip bombs (KINOLOG_MAX_UNZIPPED_BYTES)."""
 
+    max_chunk_chars: int = 60_000
+    """Longest stretch of text the engine parses at once (KINOLOG_MAX_CHUNK_CHARS); longer
+    documents are parsed in paragraph-aligned chunks so memory stays flat."""
+
     reference_db: str = ""
     """Path of the reference film database built by `kinolog reference import`
     (KINOLOG_REFERENCE_DB); empty means the default in the user data folder."""

@@ -40,6 +40,14 @@ class Fact:
     attrs: Mapping[str, Value] = field(default_factory=dict)
     confidence: float = 1.0
 
+    def shifted(self, offset: int) -> Fact:
+        """The same fact for text that starts `offset` characters later (a chunk of a document)."""
+        if not offset:
+            return self
+        slots = {k: Slot(v.start + offset, v.end + offset, v.text) for k, v in self.slots.items()}
+        span = (self.span[0] + offset, self.span[1] + offset)
+        return Fact(self.kind, slots, span, self.extractor, self.attrs, self.confidence)
+
     def slot_text(self, name: str) -> str | None:
         slot = self.slots.get(name)
         return slot.text if slot else None
