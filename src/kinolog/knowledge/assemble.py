@@ -29,7 +29,18 @@ from kinolog.core.model import (
 )
 from kinolog.engine.export import SUBJECT_FILM, evidence_for, facts_to_claims
 from kinolog.engine.facts import Fact
-from kinolog.knowledge.films import best_form, choose_subject, film_id, title_key
+from kinolog.knowledge.films import (
+    Heading,
+    best_form,
+    choose_subject,
+    comparison_lines,
+    count_phrase,
+    film_id,
+    heading_title,
+    is_comparison,
+    strip_label,
+    title_key,
+)
 from kinolog.knowledge.people import NameBook, build_name_book
 from kinolog.knowledge.topics import motifs_from, themes_from
 from kinolog.text.card import StoryCard
@@ -38,6 +49,35 @@ from kinolog.text.document import SourceDocument
 CARD_EXTRACTOR = "kinolog.card.v1"
 UNTITLED = "Untitled film"
 """Title of a subject film whose card and prose never name it (pass --title to name it)."""
+
+# How much each kind of mention says that a title is the document's subject: a card's Title
+# field or a header line announces it; an introducing sentence ("X is a 1954 film") or a
+# titled mention with its year in the opening lines presents it; a bare repeat only names it.
+_CARD_WEIGHT = 10.0
+_HEADING_WEIGHT = 10.0
+_CANDIDATE_WEIGHT = 4.0
+_PREDICATE_WEIGHT = 5.0
+_OPENING_WEIGHT = 3.0
+_OPENING_CHARS = 400
+
+
+def _mention_weight(fact: Fact) -> float:
+    if is_comparison(fact.slot_text("title") or ""):
+        return 0.0
+    if fact.attrs.get("cue") == "predicate":
+        return _PREDICATE_WEIGHT
+    if fact.span[0] < _OPENING_CHARS and fact.attrs.get("cue") != "repeat":
+        return _OPENING_WEIGHT
+    return 1.0
+
+
+def _document_heading(analysed: AnalysedDocument) -> Heading | None:
+    """The document's header title; a plain headline counts only if the prose repeats it."""
+    text = analysed.source.clean
+    heading = heading_title(text)
+    if heading is None or heading.certain:
+        return heading
+    return heading if count_phrase(text[heading.end :], heading.title) >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -78,23 +118,50 @@ class _Assembler:
 
     # -- films -------------------------------------------------------------------------
     def _subject_key(self, title: str | None) -> str:
-        mentions: list[tuple[str, int]] = []
+        mentions: list[tuple[str, int, float]] = []
+        headings: dict[str, list[Heading]] = defaultdict(list)
         for index, analysed in enumerate(self.documents):
+            base = index << 32
             card = analysed.card
             if card and card.title:
-                mentions.extend([(title_key(card.title.text), index << 32)] * 3)
+                mentions.append((title_key(card.title.text), base, _CARD_WEIGHT))
+            heading = _document_heading(analysed)
+            if heading:
+                key = title_key(heading.title)
+                headings[key].append(heading)
+                weight = _HEADING_WEIGHT if heading.certain else _CANDIDATE_WEIGHT
+                mentions.append((key, base, weight))
+            compared = comparison_lines(analysed.source.clean)
+            names = {
+                title_key(name)
+                for fact in analysed.facts
+                if fact.kind == "mention" and (name := fact.slot_text("name"))
+            }
             for fact in analysed.facts:
                 if fact.kind == "film" and (text := fact.slot_text("title")):
-                    mentions.append((title_key(text), (index << 32) + fact.span[0]))
-        return choose_subject(mentions, explicit=title) or "untitled"
+                    key = title_key(strip_label(text))
+                    weight = _mention_weight(fact)
+                    if any(a <= fact.span[0] < b for a, b in compared):
+                        weight = 0.0
+                    if key in names and fact.attrs.get("cue") == "repeat":
+                        # A bare word that is also someone's name is more likely the person.
+                        weight = 0.0
+                    mentions.append((key, base + fact.span[0], weight))
+        subject = choose_subject(mentions, explicit=title) or "untitled"
+        for heading in headings.get(subject, ()):
+            self.films[subject].titles.append(heading.title)
+            if heading.year:
+                self.films[subject].years.append(heading.year)
+        return subject
 
     def film_key(self, text: str | None) -> str:
-        return self.subject if not text or text == SUBJECT_FILM else title_key(text)
+        return self.subject if not text or text == SUBJECT_FILM else title_key(strip_label(text))
 
     def add_film_mentions(self, analysed: AnalysedDocument, position_base: int) -> None:
         for fact in analysed.facts:
             if fact.kind != "film" or not (text := fact.slot_text("title")):
                 continue
+            text = strip_label(text)
             draft = self.films[title_key(text)]
             draft.titles.append(text)
             draft.evidence.append(evidence_for(analysed.source, fact))
