@@ -203,3 +203,27 @@ def test_names_model_surname_takes_the_type_of_its_full_name(model: Language) ->
 def test_names_model_real_person_kin_stays_a_person(model: Language) -> None:
     doc = model("Kurosawa directed Ran in 1985. Kurosawa's son Hisao produced his late films.")
     assert types(doc)["Kurosawa"] == "person"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Mitsuo works at a factory in Osaka. Every evening Mitsuo visits Sachiko, who "
+            "waits at the station.",
+            "Sachiko",
+        ),
+        ("Kanji Watanabe and his wife, Tatsu, live in Osaka. In spring they go to Kyoto.", "Tatsu"),
+    ],
+)
+def test_names_narrative_paragraph_defaults_to_character(
+    model: Language, text: str, name: str
+) -> None:
+    assert types(model(text))[name] == "character"
+
+
+@pytest.mark.model
+def test_names_bracketed_cast_name_takes_no_credit_vote(model: Language) -> None:
+    doc = model("Starring: Hideko Takamine (Keiko), Masayuki Mori (Kengo)")
+    assert "person" not in {types(doc).get("Keiko"), types(doc).get("Kengo")}

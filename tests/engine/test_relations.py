@@ -238,3 +238,45 @@ def test_relations_pronoun_needs_a_single_candidate(model: Language) -> None:
 def test_relations_the_two_resolve_only_after_two_names(model: Language) -> None:
     text = "Antonio courts Maria all summer. In the autumn the two are married."
     assert relations(model(text)) == {("Antonio", "spouse", "Maria")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kanji Watanabe and his wife, Tatsu, live in Osaka with their youngest daughter, "
+            "Yuki, who works at a bank.",
+            "Tatsu > spouse > Kanji Watanabe; Yuki > child > Kanji Watanabe; Yuki > child > Tatsu",
+        ),
+        (
+            "Hiroshi and Keiko run a small inn with their children, Akio, Sachiko and Taro.",
+            "Akio > child > Hiroshi; Akio > child > Keiko; Sachiko > child > Hiroshi; "
+            "Sachiko > child > Keiko; Taro > child > Hiroshi; Taro > child > Keiko",
+        ),
+    ],
+)
+def test_relations_their_refers_to_the_couple_just_named(
+    model: Language, text: str, expected: str
+) -> None:
+    assert relations(model(text)) == triples(expected)
+
+
+def test_relations_cast_fact_overrides_a_person_guess(blank: Language) -> None:
+    text = "CAST: Kinuyo Tanaka (Oharu). Oharu's father, Shinzaemon, sells her."
+    with blank.select_pipes(disable=["kinolog_relations"]):
+        doc = blank(text)
+    cast = Fact(
+        "cast",
+        {"actor": Slot(6, 19, "Kinuyo Tanaka"), "character": Slot(21, 26, "Oharu")},
+        (0, 27),
+        "test",
+        {},
+    )
+    mentions = [
+        Fact("mention", {"name": Slot(s, s + len(n), n)}, (0, 0), "test", {"type": k})
+        for n, s, k in (("Oharu", 29, "person"), ("Shinzaemon", 45, "character"))
+    ]
+    add_facts(doc, [cast, *mentions])
+    doc = blank.get_pipe("kinolog_relations")(doc)
+    assert relations(doc) == {("Shinzaemon", "parent", "Oharu")}

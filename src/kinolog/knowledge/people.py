@@ -31,7 +31,10 @@ _VOTES: dict[tuple[str, str], str] = {
     ("relation", "target"): "character",
 }
 _VOTE_WEIGHT = 3
-"""A structural vote (cast, credit, relation) outweighs several context guesses."""
+"""A relation's vote outweighs several context guesses."""
+_LISTED_WEIGHT = 12
+"""A cast or credit listing says outright who is an actor and who a character; a synopsis
+may name a character a dozen times, each mention a context guess that must not outvote it."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,13 @@ def _mention_records(analysed: AnalysedDocument) -> list[MentionRecord]:
                 continue
             if fact.kind == "credit" and fact.attrs.get("role") == "production_company":
                 continue
-            weight = 1 if fact.kind == "mention" else _VOTE_WEIGHT
+            weight = (
+                1
+                if fact.kind == "mention"
+                else _VOTE_WEIGHT
+                if fact.kind == "relation"
+                else _LISTED_WEIGHT
+            )
             records.append(
                 MentionRecord(
                     document=source.id,

@@ -101,6 +101,7 @@ class NameMentions(FactComponent):
         at = {i: n for n in names for i in range(n.start, n.end)}
         for name in names:
             self._vote(doc, name, at)
+        _narrative_default(doc, names)
         _propagate(doc, names)
         sents = doc.has_annotation("SENT_START")
         return [
@@ -213,7 +214,8 @@ class NameMentions(FactComponent):
             ("person", 2, dep == "poss" and head.lower_ in _PERSON_AFTER),
             ("person", 1, dep == "poss" and head.lower_ in ("character", "role") and len(span) > 1),
             ("person", 2, dep in ("nsubj", "nsubjpass") and head.lemma_ in _PERSON_VERBS),
-            ("person", 1, len(span) > 1 and any(t.lower_ in _CREDIT_WORDS for t in span.sent)),
+            ("person", 1, len(span) > 1 and not _bracketed(doc, name.start)
+             and any(t.lower_ in _CREDIT_WORDS for t in span.sent)),
         )  # fmt: skip
         for kind, weight, present in cues:
             if present:
@@ -230,10 +232,6 @@ class NameMentions(FactComponent):
             role.votes["character"] += 3
         if after in (["(", "played"], ["(", "portrayed"]):
             name.votes["character"] += 3
-        actor = at.get(name.end + 1)
-        if after[:1] == ["("] and actor and doc[actor.end : actor.end + 1].text == ")":
-            name.votes["character"] += 2  # "Kikuchiyo (Toshiro Mifune)": a cast list's convention
-            actor.votes["person"] += 2
         root = doc[name.start : name.end].root
         if root.dep_ == "nsubj" and root.head.lemma_ in ("play", "portray"):
             for obj in (c for c in root.head.children if c.dep_ == "dobj" and c.i in at):
@@ -414,6 +412,52 @@ def _fact_votes(doc: Doc, span: Span) -> str | None:
                 if (fact.kind, slot_name) in _PERSON_SLOTS:
                     return "person"
     return None
+
+
+def _bracketed(doc: Doc, start: int) -> bool:
+    """ "Actor (Character)" and "Character (Actor)": which side is which is the cast
+    component's call, so a name in brackets takes no credit-line vote here."""
+    return start > 0 and doc[start - 1].text == "("
+
+
+def _narrative_default(doc: Doc, names: list[_Name]) -> None:
+    """In a paragraph told as plot, a name with no person evidence is a character.
+
+    A synopsis paragraph narrates in the present tense and names no film professions;
+    "Kanji and his son, Mitsuo, live in Osaka" gives no cue to the name itself, but the
+    paragraph around it does. A credit or cast fact still decides (fixed names are skipped).
+    """
+    if not doc.has_annotation("SENT_START"):
+        return
+    starts = [0] * len(doc)
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        broken = "\n" in prev.text or "\n" in prev.whitespace_
+        starts[token.i] = token.i if broken else starts[token.i - 1]
+    by_paragraph: dict[int, list[_Name]] = defaultdict(list)
+    for name in names:
+        if name.strong and not name.fixed and name.votes["person"] == 0:
+            by_paragraph[starts[name.start]].append(name)
+    for start, members in by_paragraph.items():
+        if _narrative(doc, start):
+            for name in members:
+                name.votes["character"] += 1
+
+
+def _narrative(doc: Doc, start: int) -> bool:
+    """Mostly present-tense sentences and no word of the film trade: a plot paragraph."""
+    roots: list[str] = []
+    for token in doc[start:]:
+        if "\n" in token.text:
+            break
+        if token.lower_ in _PERSON_BEFORE or token.lower_ in _CREDIT_WORDS:
+            return False
+        if token.dep_ == "ROOT":
+            roots.append(token.tag_)
+        if "\n" in token.whitespace_:
+            break
+    present = sum(tag in ("VBZ", "VBP") for tag in roots)
+    return len(roots) >= 2 and present * 5 >= len(roots) * 3
 
 
 def _decide(votes: Counter[str]) -> str:

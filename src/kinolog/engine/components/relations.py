@@ -10,6 +10,7 @@ cinema" names no child. Real people (typed "person" by the names layer) are left
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -107,7 +108,8 @@ def _mentions(doc: Doc) -> list[_Mention]:
     spans = [(doc.char_span(s.start, s.end, alignment_mode="expand"), kind) for s, kind in typed]
     if not spans:
         spans = [(s, "unknown") for s in doc.spans.get(span_group("names"), [])]
-    spans = [(s, kind) for s, kind in spans if s is not None]
+    listed = _listed_types(doc)
+    spans = [(s, listed.get(_fold(s.text), kind)) for s, kind in spans if s is not None]
     owners: dict[str, set[str]] = defaultdict(set)
     for span, _ in spans:
         if len(span) > 1:
@@ -121,6 +123,28 @@ def _mentions(doc: Doc) -> list[_Mention]:
             span.start, span.end, kind, full.pop() if len(full) == 1 else key
         )
     return sorted(found.values(), key=lambda m: m.start)
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _listed_types(doc: Doc) -> dict[str, str]:
+    """Types a cast or credit listing states, which outrank the names layer's context guess.
+
+    The names component runs before the cast list is read, so "Chishu Ryu (Shukichi)" may
+    reach this layer with its sides guessed; the cast fact knows which is the actor.
+    """
+    found: dict[str, str] = {}
+    for fact in facts_of(doc, "cast"):
+        for slot, kind in (("character", "character"), ("actor", "person")):
+            if text := fact.slot_text(slot):
+                found.setdefault(_fold(text), kind)
+    for fact in facts_of(doc, "credit"):
+        if (text := fact.slot_text("person")) and fact.attrs.get("role") != "production_company":
+            found.setdefault(_fold(text), "person")
+    return found
 
 
 def _excluded(kin: Span) -> bool:
@@ -169,7 +193,8 @@ class _Context:
         )
         targets: list[_Mention] = []
         if owner is not None and owner.lower_ == "their":
-            targets = list(self._conj_pair(_subject(kin.root.head)) or ())  # "X and Y … their son"
+            pair = self._conj_pair(_subject(kin.root.head)) or self._couple(kin)
+            targets = list(pair or ())  # "X and Y … their son"
             target = targets[0] if targets else None
         elif target is None and pronoun is None:
             targets = self._of_targets(kin)  # "X, the son of Y", "the mother of Apu and Durga"
@@ -196,10 +221,17 @@ class _Context:
         if strict and i > kin.end and root.dep_ in ("nsubj", "nsubjpass"):
             return []  # "a girl he calls his girlfriend, Delfino is tied up": a new clause
         holders = [first]
-        nxt = first.end
-        if plural and nxt + 1 < len(self.doc) and self.doc[nxt].lower_ == "and":
-            second = self.at_start.get(nxt + 1)
-            holders += [second] if second else []
+        while plural:  # "children, Koji, Yuki and Taro"
+            nxt = holders[-1].end
+            word = self.doc[nxt].lower_ if nxt < len(self.doc) else ""
+            follower = self.at_start.get(nxt + 1) if word in (",", "and") else None
+            if follower is None:
+                break
+            holders.append(follower)
+            if word == "and":
+                break
+        if len(holders) > 1 and self.doc[holders[-2].end].lower_ != "and":
+            holders = holders[:1]  # a comma list must close with "and"
         follows = self.doc[holders[-1].end : holders[-1].end + 1]
         if follows and follows[0].text in _POSSESSIVE:
             return []  # "Apu's sister Durga's doll": Durga is not the holder here
@@ -262,6 +294,32 @@ class _Context:
         root = kin.root
         if root.dep_ == "attr" and root.head.lemma_ in _COPULAS:
             return next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        return None
+
+    def _couple(self, kin: Span) -> tuple[_Mention, _Mention] | None:
+        """The pair a "their" refers to: the nearest "X and Y" or "X and his wife, Y" just
+        named, looking back at most three sentences and not past a third named character."""
+        doc = self.doc
+        first = kin.sent.start
+        for _ in range(3):
+            first = doc[first - 1].sent.start if first > 0 else first
+        before = [m for m in self.mentions if first <= m.start < kin.start]
+        for i, mention in enumerate(reversed(before)):
+            if i > 2:
+                return None
+            pair = self._pair_of(mention)
+            if pair is not None:
+                return pair
+        return None
+
+    def _pair_of(self, mention: _Mention) -> tuple[_Mention, _Mention] | None:
+        words = self.doc[mention.start : mention.end]
+        for conj in (c for t in words for c in t.children if c.dep_ == "conj"):
+            if conj.i in self.of_token:
+                return (mention, self.of_token[conj.i])
+            named = [a for a in conj.children if a.dep_ == "appos" and a.i in self.of_token]
+            if conj.lower_ in _WORDS and len(named) == 1:
+                return (mention, self.of_token[named[0].i])  # "X and his wife, Y"
         return None
 
     def _conj_pair(self, token: Token | None) -> tuple[_Mention, _Mention] | None:
