@@ -9,6 +9,7 @@ from kinolog.knowledge.films import (
     comparison_lines,
     count_phrase,
     heading_title,
+    opening_year,
     strip_label,
 )
 
@@ -72,3 +73,11 @@ def test_assemble_comparison_lines_finds_labelled_lines() -> None:
 
 def test_assemble_count_phrase_counts_whole_words_ignoring_case() -> None:
     assert count_phrase("Tokyo Story, TOKYO  STORY and Tokyo Storyteller", "Tokyo Story") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [("Stalker (Сталкер)\nUSSR, 1979. Directed by Andrei Tarkovsky.", 1979), ("Stalker.", None)],
+)
+def test_assemble_opening_year_dates_from_the_opening_lines(text: str, year: int | None) -> None:
+    assert opening_year(text) == year

@@ -38,6 +38,7 @@ from kinolog.knowledge.films import (
     film_id,
     heading_title,
     is_comparison,
+    opening_year,
     strip_label,
     title_key,
 )
@@ -402,6 +403,10 @@ def assemble(documents: Sequence[AnalysedDocument], *, title: str | None = None)
         assembler.add_card(card)
     for analysed in documents:
         assembler.add_facts(analysed)
+    subject_draft = assembler.films[assembler.subject]
+    if not subject_draft.years and subject_draft.titles:
+        # A subject named without a year is dated by the opening lines ("USSR, 1959.").
+        subject_draft.years.extend(y for d in documents if (y := opening_year(d.source.clean)))
     films = assembler.build_films(cards)
     subject_title = next((f.title for f in films if f.role == FilmRole.SUBJECT), SUBJECT_FILM)
     people, characters = _characters(assembler, films)

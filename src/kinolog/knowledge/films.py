@@ -172,3 +172,12 @@ def best_form(forms: Iterable[str]) -> str:
     """The spelling used most often; ties go to the longest (fullest) form."""
     counts = Counter(forms)
     return max(counts, key=lambda f: (counts[f], len(f)))
+
+
+_OPENING_CHARS = 300
+
+
+def opening_year(text: str) -> int | None:
+    """The first year in a document's opening lines, where writing dates the film it is about."""
+    found = _YEAR.search(text[:_OPENING_CHARS])
+    return int(found.group(1)) if found else None
