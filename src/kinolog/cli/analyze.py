@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from kinolog.cli.common import make_console, reporting_errors
+from kinolog.cli.common import ColorOption, make_console, reporting_errors
 from kinolog.report import check_writable, render, render_terminal, write_report
 
 
@@ -54,14 +54,7 @@ def analyze_command(
             metavar="TITLE", help="Title of the film the documents are about, when they do not say."
         ),
     ] = None,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color",
-            help="Force colours on or off in text output (default: on for a terminal).",
-            show_default=False,
-        ),
-    ] = None,
+    color: ColorOption = None,
 ) -> None:
     """Analyse documents about one film and report the story card, people, facts and findings.
 

@@ -14,7 +14,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from kinolog.cli.common import make_console, reporting_errors
+from kinolog.cli.common import ColorOption, make_console, reporting_errors
 from kinolog.core.serialize import to_data
 from kinolog.report import render_card_terminal
 from kinolog.text.card import card_to_film, parse_card
@@ -39,14 +39,7 @@ def card_command(
         CardFormat,
         typer.Option("--format", "-f", help="text (a card per document) or json (with quotes)."),
     ] = CardFormat.TEXT,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color",
-            help="Force colours on or off in text output (default: on for a terminal).",
-            show_default=False,
-        ),
-    ] = None,
+    color: ColorOption = None,
 ) -> None:
     """Show the story card (Log Line, Medium, Writer(s), Director(s) …) of each document."""
     with reporting_errors(ctx):

@@ -13,11 +13,22 @@ import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from kinolog.core.errors import KinologError
+
+ColorOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Force colours on or off in text output (default: on for a terminal).",
+        show_default=False,
+    ),
+]
+"""The colour switch every command with terminal output shares."""
 
 EXIT_USER_ERROR = 2
 EXIT_BUG = 1
