@@ -36,7 +36,7 @@ from kinolog.evaluation import (
     title_key,
 )
 
-ANNOTATED = Path(__file__).parent / "data" / "annotated"
+ANNOTATED = Path(__file__).parents[1] / "data" / "annotated"
 GOLD_PATHS = sorted(ANNOTATED.glob(f"*{GOLD_SUFFIX}"))
 
 
