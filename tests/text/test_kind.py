@@ -77,3 +77,35 @@ def test_kind_past_tense_narration_is_not_present():
 def test_kind_present_tense_narration_is_present():
     s = scores("She walks home. He waits at the door. They talk until dawn. Anna leaves.")
     assert s.present > s.past
+
+
+PRESENT_TENSE_ESSAY = (
+    "Ozu keeps the camera low and still, and the film lets whole scenes play out in one "
+    "shot. The old couple travel to the city, and their children find them a burden. We "
+    "watch the mother sit on a seawall while the director holds the frame long after the "
+    "talk ends. The performances are quiet; the actors rarely raise their voices, and the "
+    "empty corridors come to represent what the family cannot say to one another."
+)
+RATED_REVIEW = (
+    "Verdict: 4 out of 5\n\nA boy and his father search Rome for a stolen bicycle. They "
+    "walk the markets, they ask the police, they follow a thief into a church. The father "
+    "grows desperate and the son watches him change."
+)
+CREDITED_SYNOPSIS = (
+    "Directed by Satyajit Ray. Music: Ravi Shankar.\n\nApu lives with his sister Durga in "
+    "a crumbling house in a Bengal village. Durga steals fruit from a neighbour's orchard, "
+    "and their mother scolds her. Their father leaves for the city to find work. The rains "
+    "come, Durga falls ill, and the family waits for news while the house leaks."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (PRESENT_TENSE_ESSAY, DocumentKind.ESSAY),
+        (RATED_REVIEW, DocumentKind.REVIEW),
+        (CREDITED_SYNOPSIS, DocumentKind.SYNOPSIS),
+    ],
+)
+def test_kind_reads_craft_talk_and_ratings_over_tense(text, kind):
+    assert classify_text(text) == kind

@@ -27,6 +27,34 @@ _REVIEW_CUES = re.compile(
     r"|\bdon'?t miss\b|\bfell flat\b|\bthumbs (?:up|down)\b",
     re.IGNORECASE,
 )
+# A rating line settles a review on its own: star glyphs, a score out of five or ten, a
+# labelled verdict. One is enough, however long the prose around it.
+_RATING = re.compile(
+    r"[★☆]|\b\d+(?:[.,]\d)?\s*(?:/|out of)\s*(?:4|5|10|100)\b"
+    r"|^\s*(?:verdict|rating|grade|score)\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Writing about the film as a made thing (camera, scenes, direction, performances, the
+# audience, a critic's "I"): essays and reviews are full of it, synopses tell the story and
+# name almost nothing but characters.
+_CRAFT_CUES = re.compile(
+    r"\b(?:the|this|that|his|her|their)\s+(?:film|movie|picture)s?\b"
+    r"|\bfilm(?:maker|making)?s?\b|\bcinema\b|\bdirect(?:or|ed|s|ing)\b|\bscreenplay\b"
+    r"|\bscript\b|\bshots?\b|\bscenes?\b|\bcamera\b|\bframes?\b|\bcinematograph\w*"
+    r"|\bediting\b|\baudiences?\b|\bviewers?\b|\bspectators?\b|\bperformances?\b"
+    r"|\bplay(?:s|ed|ing)?\s+(?:by|him|her|it|them)\b|\bact(?:or|ress|ing)s?\b|\broles?\b"
+    r"|\bsymbol\w*|\brepresent\w*|\bthemes?\b|\bmetaphor\w*|\bimage(?:s|ry)\b"
+    r"|\bsequences?\b|\bclose-?ups?\b|\bwe (?:see|watch|are|understand|feel)\b|\bI\b"
+    r"|\bcritics?\b|\bstudio\b|\bpremiere\w*|\breleased?\b",
+    re.IGNORECASE,
+)
+# Praise and blame without a rating: what tips writing about craft from essay to review.
+_VERDICT_WORDS = re.compile(
+    r"\b(?:deserves?|revelation|masterpiece|finest|superb|wonderful|flawless|overlong"
+    r"|lovel(?:y|ier|iest)|beautifully|recommend\w*|worth (?:seeing|watching)|must[- ]see"
+    r"|don'?t miss|a classic)\b",
+    re.IGNORECASE,
+)
 # Argument about a film: thesis words, analysis of craft, the connectives of reasoning.
 _ESSAY_CUES = re.compile(
     r"\bthis (?:essay|paper|analysis|article)\b|\bI (?:argue|contend|will show)\b|\bargu\w+"
@@ -68,6 +96,9 @@ class KindScores:
     present: float
     past: float
     plot: float
+    craft: float = 0.0
+    verdict: float = 0.0
+    rated: bool = False
 
 
 def scores(text: str) -> KindScores:
@@ -81,6 +112,9 @@ def scores(text: str) -> KindScores:
         present=len(_PRESENT.findall(text)) * per,
         past=len(_PAST.findall(text)) * per,
         plot=len(_PLOT_CUES.findall(text)) * per,
+        craft=len(_CRAFT_CUES.findall(text)) * per,
+        verdict=len(_VERDICT_WORDS.findall(text)) * per,
+        rated=_RATING.search(text) is not None,
     )
 
 
@@ -96,8 +130,12 @@ def classify_text(text: str) -> DocumentKind:
     s = scores(text)
     if s.words < 5:
         return DocumentKind.OTHER
-    if s.review >= 1.5 and s.review >= s.essay / 2:
+    if s.rated or (s.review >= 1.5 and s.review >= s.essay / 2):
         return DocumentKind.REVIEW
+    # Prose about the making of a film rather than its story: present tense alone cannot
+    # tell, since essays and reviews retell the plot in the present too.
+    if s.craft >= 2.5 and s.words >= 40:
+        return DocumentKind.REVIEW if s.verdict >= 0.75 else DocumentKind.ESSAY
     # Two present-tense clauses at least: one may be a heading ("Opening hours").
     narration = s.present > s.past and s.present >= 2.0 and s.present * s.words >= 200
     if s.essay >= 1.5 and s.essay * 3 >= s.present and s.words >= 40:
