@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -52,6 +53,13 @@ def main(
     Exit status: 0 on success, 2 when an input or output file is the problem (the message
     names it), 1 on an unexpected failure (run again with --debug for the traceback).
     """
+    # Libraries (pypdf above all) log warnings about damaged files; the one-line error is the
+    # user's answer, and --debug shows the rest.
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.CRITICAL,
+        format="%(name)s: %(levelname)s: %(message)s",
+        force=True,
+    )
 
 
 def run(argv: Sequence[str] | None = None) -> None:
