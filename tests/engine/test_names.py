@@ -227,3 +227,32 @@ def test_names_narrative_paragraph_defaults_to_character(
 def test_names_bracketed_cast_name_takes_no_credit_vote(model: Language) -> None:
     doc = model("Starring: Hideko Takamine (Keiko), Masayuki Mori (Kengo)")
     assert "person" not in {types(doc).get("Keiko"), types(doc).get("Kengo")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Anthony Quinn gives a raw performance. Giulietta Masina is superb and the "
+            "film moves slowly toward its ending.",
+            "Anthony Quinn",
+        ),
+        (
+            "Ingrid Bergman is luminous in every scene. Humphrey Bogart stars as a bitter "
+            "exile and the story keeps its secrets.",
+            "Humphrey Bogart",
+        ),
+    ],
+)
+def test_names_review_paragraph_actor_is_not_a_character(
+    model: Language, text: str, name: str
+) -> None:
+    assert types(model(text)).get(name) != "character"
+
+
+
+@pytest.mark.model
+def test_names_narrative_default_needs_a_plot_role(model: Language) -> None:
+    doc = model("The family lives near Kyoto. Every evening Noriko waits at the station.")
+    assert types(doc).get("Kyoto") != "character"

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from kinolog.engine.components._base import FactComponent
+from kinolog.engine.components._narrative import narrative_default, performing
 from kinolog.engine.extensions import span_group
 from kinolog.engine.facts import Fact
 from kinolog.engine.lexicons import load_json
@@ -101,7 +102,7 @@ class NameMentions(FactComponent):
         at = {i: n for n in names for i in range(n.start, n.end)}
         for name in names:
             self._vote(doc, name, at)
-        _narrative_default(doc, names)
+        narrative_default(doc, names, _kin_adjacent)
         _propagate(doc, names)
         sents = doc.has_annotation("SENT_START")
         return [
@@ -207,6 +208,7 @@ class NameMentions(FactComponent):
             ("character", 2, _character_label(before)),
             ("character", 1, dep == "nsubj" and plot_verb),
             ("person", 2, bool(lows & job)),
+            ("person", 2, performing(span)),  # "X gives a fine performance", "X is superb"
             ("person", 3, len(agent) == 2 and agent[0] in _BY_PARTICIPLES and agent[1] == "by"),
             ("person", 2, bool(job & titles)),  # "director Ozu", "Ozu, the director"
             ("person", 2, dep == "appos" and head.lower_ in job),
@@ -418,46 +420,6 @@ def _bracketed(doc: Doc, start: int) -> bool:
     """ "Actor (Character)" and "Character (Actor)": which side is which is the cast
     component's call, so a name in brackets takes no credit-line vote here."""
     return start > 0 and doc[start - 1].text == "("
-
-
-def _narrative_default(doc: Doc, names: list[_Name]) -> None:
-    """In a paragraph told as plot, a name with no person evidence is a character.
-
-    A synopsis paragraph narrates in the present tense and names no film professions;
-    "Kanji and his son, Mitsuo, live in Osaka" gives no cue to the name itself, but the
-    paragraph around it does. A credit or cast fact still decides (fixed names are skipped).
-    """
-    if not doc.has_annotation("SENT_START"):
-        return
-    starts = [0] * len(doc)
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        broken = "\n" in prev.text or "\n" in prev.whitespace_
-        starts[token.i] = token.i if broken else starts[token.i - 1]
-    by_paragraph: dict[int, list[_Name]] = defaultdict(list)
-    for name in names:
-        if name.strong and not name.fixed and name.votes["person"] == 0:
-            by_paragraph[starts[name.start]].append(name)
-    for start, members in by_paragraph.items():
-        if _narrative(doc, start):
-            for name in members:
-                name.votes["character"] += 1
-
-
-def _narrative(doc: Doc, start: int) -> bool:
-    """Mostly present-tense sentences and no word of the film trade: a plot paragraph."""
-    roots: list[str] = []
-    for token in doc[start:]:
-        if "\n" in token.text:
-            break
-        if token.lower_ in _PERSON_BEFORE or token.lower_ in _CREDIT_WORDS:
-            return False
-        if token.dep_ == "ROOT":
-            roots.append(token.tag_)
-        if "\n" in token.whitespace_:
-            break
-    present = sum(tag in ("VBZ", "VBP") for tag in roots)
-    return len(roots) >= 2 and present * 5 >= len(roots) * 3
 
 
 def _decide(votes: Counter[str]) -> str:
