@@ -232,3 +232,21 @@ def test_film_titles_finds_every_shape_in_an_essay_paragraph(trained):
         "In 1958 he made The Hidden Fortress, which inspired later adventure films."
     )
     assert titles(trained, text) == ["Rashomon", "Ikiru", "Seven Samurai", "Rashomon"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Allen followed it with Hannah and Her Sisters (1986).", ["Hannah and Her Sisters"]),
+        ("Truffaut then made Jules and Jim (1962).", ["Jules and Jim"]),
+        ("Related titles: Stagecoach (1939); To Kill a Mockingbird (1962)",
+         ["Stagecoach", "To Kill a Mockingbird"]),
+        ("Compare: Umberto D. (1952); Paris, Texas (1984)", ["Umberto D.", "Paris, Texas"]),
+        ("Wenders later made Paris, Texas (1984) in America.", ["Paris, Texas"]),
+        ("She played a daughter in Ozu's Late Spring (1949).", ["Late Spring"]),
+        ("The war ended in Late Spring of 1945.", []),
+    ],
+)  # fmt: skip
+def test_film_titles_dated_title_keeps_its_whole_run(trained, text, expected):
+    assert titles(trained, text) == expected

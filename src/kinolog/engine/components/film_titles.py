@@ -175,8 +175,8 @@ class FilmTitles(FactComponent):
             if tok.lower_ not in PAREN_WORDS:
                 return []
             medium = PAREN_WORDS[tok.lower_] or medium
-        title = ctx.backward(start)
-        if title and not ctx.vetoed(*title, strong=True):
+        title = ctx.backward(start, dated=True)
+        if title and not ctx.vetoed(*title, strong=True, dated=True):
             return [TitleMatch(*title, "parenthetical", years[0], medium, confidence=0.85)]
         return []
 
@@ -226,7 +226,7 @@ class FilmTitles(FactComponent):
         year = next((t.i for t in doc[end : end + 8] if YEAR_RE.match(t.text)), None)
         title = ctx.backward(stop) if year is not None else None
         strong = year is not None and doc[end:year].text.lower() in {"in", "in early", "in late"}
-        if title and not ctx.vetoed(*title, strong=strong):
+        if title and not ctx.vetoed(*title, strong=strong, dated=strong):
             return [TitleMatch(*title, "released", year, confidence=0.8)]
         return []
 
@@ -310,8 +310,11 @@ class _Context:
             j += 1
         return self.clean(i, last)
 
-    def backward(self, end: int) -> tuple[int, int] | None:
-        """The title ending just before token `end`, walking left to the clause start."""
+    def backward(self, end: int, *, dated: bool = False) -> tuple[int, int] | None:
+        """The title ending just before token `end`, walking left to the clause start.
+
+        `dated`: a bracketed year follows, so the run is a title whole: "Jules and Jim" keeps
+        its names and "Rome, Open City" its comma."""
         if end == 0 or not _is_word(self.doc[end - 1]):
             return None
         doc, first, j = self.doc, end - 1, end - 1
@@ -323,7 +326,26 @@ class _Context:
         if first > 0 and doc[first - 1].lower_ in {"the", "a", "an"}:
             cuts = [k for k in range(first, end) if doc[k].lower_ in _PREPOSITIONS]
             first = cuts[-1] + 1 if cuts else first
-        return self.clean(first, end)
+        if dated:
+            first = self._comma_head(first)
+        return self.clean(first, end, dated=dated)
+
+    def _comma_head(self, first: int) -> int:
+        """Where a dated title with a comma starts: a place before it ("Rome, Open City",
+        "Paris, Texas") or a list item opening a line or after a colon or semicolon."""
+        doc = self.doc
+        if first < 2 or doc[first - 1].text != "," or not _is_word(doc[first - 2]):
+            return first
+        head = first - 2
+        while head > 0 and first - head < 4 and _is_word(doc[head - 1]):
+            head -= 1
+        if not all(t.text[:1].isupper() for t in doc[head : first - 1]):
+            return first
+        if self._covered(head, first - 1, frozenset({"PERSON", "ORG", "NORP"})):
+            return first
+        listed = head == 0 or doc[head - 1].is_space or doc[head - 1].text in {":", ";"}
+        place = first - 2 == head and self._covered(head, first - 1, _PLACES)
+        return head if listed or place else first
 
     def _inside(self, j: int, lo: int, hi: int, allow_and: bool) -> bool:
         doc, tok = self.doc, self.doc[j]
@@ -335,9 +357,10 @@ class _Context:
             return False
         return tok.lower_ in CONNECTORS and tok.text == tok.lower_
 
-    def clean(self, start: int, end: int) -> tuple[int, int] | None:
+    def clean(self, start: int, end: int, *, dated: bool = False) -> tuple[int, int] | None:
         """Trim connectors, a sentence opener ("In"), a person's possessive ("Kurosawa's") and
-        a name joined by "and"; drop honorific names and organisation-like endings."""
+        a name joined by "and"; drop honorific names and organisation-like endings. Before a
+        bracketed year (`dated`) a one-word name stays: "Hannah and Her Sisters"."""
         doc = self.doc
         start, end = self._trim(start, end)
         while start < end and self.initial(start) and self._opener(doc[start], end):
@@ -348,6 +371,8 @@ class _Context:
                 break
         for k in range(start + 1, end - 1):
             if doc[k].lower_ in _AND:
+                if dated and (k - start == 1 or end - k == 2):
+                    break
                 if self._covered(k + 1, end, _NAMES):
                     start, end = self._trim(start, k)
                 elif self._covered(start, k, _NAMES):
@@ -371,7 +396,9 @@ class _Context:
         next title word ("Close-Up")."""
         nxt = self.doc[tok.i + 1] if tok.i + 1 < (end or len(self.doc)) else None
         if nxt is not None and (nxt.text in _POSS or nxt.text in {"-", ":"}):
-            return False
+            return nxt.text == ":" and tok.lower_ in OPENERS  # "Compare: X", not "Ali: Fear …"
+        if tok.lower_ == "to" and nxt is not None and nxt.text[:1].isupper() and nxt.tag_ == "VB":
+            return False  # an infinitive title: "To Kill a Mockingbird"
         return tok.lower_ in OPENERS or (self.tagged and tok.tag_ in _OPENER_TAGS)
 
     def _covered(self, start: int, end: int, labels: frozenset[str]) -> bool:
@@ -384,11 +411,17 @@ class _Context:
             ent_end += 1
         return ent_end >= end
 
-    def vetoed(self, start: int, end: int, *, strong: bool, noun: int | None = None) -> bool:
+    def vetoed(
+        self, start: int, end: int, *, strong: bool, noun: int | None = None, dated: bool = False
+    ) -> bool:
         """Entities veto titles: any person, place, event or date after a weak cue; after a
         strong cue only groups, events and dates, or a name the tags and parse show is a clause
-        subject ("the film Henry Fonda loved", "in the film Rome is …")."""
+        subject ("the film Henry Fonda loved", "in the film Rome is …"). A title with its year
+        beside it (`dated`) may be a season with no digits: "Late Spring (1949)"."""
         doc = self.doc
+        if dated and not any(t.like_num for t in doc[start:end]):
+            strong_veto = _STRONG_VETO - {"DATE", "TIME"}
+            return self._covered(start, end, strong_veto)
         lone_initial = end - start == 1 and self.initial(start)
         if not strong and lone_initial and self.tagged and doc[start].tag_ != "NNP":
             return True
