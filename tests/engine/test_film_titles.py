@@ -250,3 +250,17 @@ def test_film_titles_finds_every_shape_in_an_essay_paragraph(trained):
 )  # fmt: skip
 def test_film_titles_dated_title_keeps_its_whole_run(trained, text, expected):
     assert titles(trained, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Credits.\n\nIn Wild Strawberries, Isak Borg drives south.", ["Wild Strawberries"]),
+        ("Credits.\n\nIn Piazza Vittorio, Antonio searches the stalls.", []),
+        ("Credits.\n\nIn December 1941, Rick runs a club.", []),
+        ("He left. In Tokyo Story, Shukichi travels.", []),
+    ],
+)
+def test_film_titles_paragraph_opening_in_clause_before_a_name(trained, text, expected):
+    assert titles(trained, text) == expected

@@ -65,6 +65,7 @@ _PREPOSITIONS = frozenset({"for", "in", "at", "with", "on", "from", "to", "by", 
 _PLACES = frozenset({"GPE", "LOC", "NORP"})
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _MAX_TITLE = 12
+_TITLE_ENTS = frozenset({"", "ORG", "NORP", "WORK_OF_ART", "PRODUCT"})
 # Cue kinds, strongest first: the stronger cue wins when two find overlapping titles.
 _PRIORITY = ("year_possessive", "film_word", "parenthetical", "directed_by", "predicate",
              "in_clause", "released")  # fmt: skip
@@ -207,13 +208,29 @@ class FilmTitles(FactComponent):
         """Setting clause: "In Bicycle Thieves, the main character …"."""
         doc = ctx.doc
         title = ctx.forward(end)
-        if title is None or doc[title[1] : title[1] + 2].text.lower() != ", the":
+        if title is None or doc[title[1] : title[1] + 1].text != ",":
             return []
-        if not any(t.lower_ in NARRATIVE for t in doc[title[1] + 2 : title[1] + 5]):
+        if title[1] + 1 >= len(doc):
             return []
-        if ctx.vetoed(*title, strong=False):
+        after = doc[title[1] + 1]
+        if after.lower_ == "the":
+            if ctx.vetoed(*title, strong=False):
+                return []
+            if any(t.lower_ in NARRATIVE for t in doc[title[1] + 2 : title[1] + 5]):
+                return [TitleMatch(*title, "in_clause", confidence=0.7)]
             return []
-        return [TitleMatch(*title, "in_clause", confidence=0.7)]
+        # A paragraph opening "In Bicycle Thieves, Antonio Ricci has …": a plot retold from its
+        # first line, when the title is several words no entity claims and a name follows.
+        opens = start == 0 or (doc[start - 1].is_space and "\n" in doc[start - 1].text)
+        named = after.ent_type_ == "PERSON" or (ctx.tagged and after.tag_ == "NNP")
+        if (
+            opens
+            and named
+            and title[1] - title[0] >= 2
+            and not any(t.ent_type_ not in _TITLE_ENTS for t in doc[title[0] : title[1]])
+        ):
+            return [TitleMatch(*title, "in_clause", confidence=0.6)]
+        return []
 
     def _cue_released(self, ctx: _Context, start: int, end: int) -> list[TitleMatch]:
         """Release with a year: "La Strada was released in 1954", "X premiered at Cannes in
