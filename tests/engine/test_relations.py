@@ -280,3 +280,50 @@ def test_relations_cast_fact_overrides_a_person_guess(blank: Language) -> None:
     add_facts(doc, [cast, *mentions])
     doc = blank.get_pipe("kinolog_relations")(doc)
     assert relations(doc) == {("Shinzaemon", "parent", "Oharu")}
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    """The trained parser with no names layer: the tests name the characters by hand."""
+    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
+    nlp.add_pipe("kinolog_relations")
+    return nlp
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Elena remembers her son Dario, her husband Franco and her daughter Giulia.",
+            "Elena Dario Franco Giulia",
+            "Dario > child > Elena; Franco > spouse > Elena; Giulia > child > Elena",
+        ),
+        (
+            "Marco's brother Luigi and sister Rosa arrive at the farm.",
+            "Marco Luigi Rosa",
+            "Luigi > sibling > Marco; Rosa > sibling > Marco",
+        ),
+        (
+            "In Tokyo Mitsuo goes drinking with two old friends from school, Goro and "
+            "Hiroshi, and the three men agree that nothing has changed.",
+            "Mitsuo Goro Hiroshi",
+            "Goro > friend > Mitsuo; Hiroshi > friend > Mitsuo",
+        ),
+        (
+            "In the car Isak meets two young men, Bruno and Sergio, who are rivals for her.",
+            "Isak Bruno Sergio",
+            "Bruno > rival > Sergio",
+        ),
+        (
+            "On the road Umberto drives north. Later he remembers his cousin Maria.",
+            "Umberto Maria",
+            "Maria > cousin > Umberto",
+        ),
+    ],
+)
+def test_relations_model_pronoun_lists_groups_and_coordinated_kin(
+    parser: Language, text: str, names: str, expected: str
+) -> None:
+    characters = dict.fromkeys(names.split(), "character")
+    assert relations(with_mentions(parser, text, characters)) == triples(expected)

@@ -169,6 +169,8 @@ class _Context:
         self.at_end = {m.end: m for m in mentions}
         self.of_token = {i: m for m in mentions for i in range(m.start, m.end)}
         self.gender = _genders(doc, mentions)
+        self.held: dict[int, _Mention] = {}
+        """Holder start -> the target of the kin phrase that named it, for coordinated kin."""
 
     # --- "X's father, Y" and its relatives ---------------------------------------------------
 
@@ -205,8 +207,14 @@ class _Context:
                 return self._plural_pair(kin, kind)
         if pronoun is not None and holders:
             target = self.referent(pronoun, exclude={h.key for h in holders})
+        if target is None and owner is not None and owner.lower_ in ("and", ","):
+            shared = self.at_end.get(owner.i)  # "X's brother Y and sister Z"
+            target = self.held.get(shared.start) if shared is not None else None
+            target = target if target is not None and target not in holders else None
         if target is None:
             return []
+        if not targets:
+            self.held.update((h.start, target) for h in holders)
         return [(h, t, kind, sent) for h in holders for t in targets or [target]]
 
     def _holders_after(self, kin: Span, plural: bool, strict: bool) -> list[_Mention]:
@@ -280,20 +288,63 @@ class _Context:
 
     def _plural_pair(self, kin: Span, kind: str) -> list[tuple]:
         """ "Ivan and Kolya are brothers", "the brothers Ivan and Kolya"."""
-        pair = self._conj_pair(self._copula_head_subject(kin))
+        subject = self._copula_head_subject(kin)
+        pair = self._conj_pair(subject)
+        if pair is None and subject is not None and subject.i not in self.of_token:
+            group = self._named_after(subject)  # "two young men, A and B, who are rivals"
+            pair = (group[0], group[1]) if len(group) == 2 else None
         if pair is None:
             first = self.at_start.get(kin.end)
             if first and first.end + 1 < len(self.doc) and self.doc[first.end].lower_ == "and":
                 second = self.at_start.get(first.end + 1)
                 pair = (first, second) if second else None
-        if pair is None or kind not in _SYMMETRIC | {"rival"}:
+        if pair is None:
+            return self._named_group(kin, kind)
+        if kind not in _SYMMETRIC | {"rival"}:
             return []
         return [(pair[0], pair[1], kind, kin.sent)]
+
+    def _named_group(self, kin: Span, kind: str) -> list[tuple]:
+        """ "goes drinking with two old friends from school, Goro and Hiroshi": each named
+        friend is the friend of the clause's named subject."""
+        root = kin.root
+        group = self._named_after(root)
+        if not group or kind not in ("friend", "rival", "relative", "cousin"):
+            return []
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ not in ("pobj", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+            return []
+        while verb.dep_ == "xcomp" and not _hedged(verb.head):
+            verb = verb.head  # "goes drinking with": the subject is the going one's
+        subject = _subject(verb)
+        if subject is None or subject.i not in self.of_token or _hedged(verb):
+            return []
+        owner = self.of_token[subject.i]
+        return [(m, owner, kind, kin.sent) for m in group if m.key != owner.key]
+
+    def _named_after(self, noun: Token) -> list[_Mention]:
+        """ "two old friends from school, A and B": the names set off by a comma after a
+        plural noun, which the parser hangs on it as apposition or conjunct."""
+        named = [
+            c
+            for c in noun.children
+            if c.dep_ in ("appos", "conj") and c.i in self.of_token and c.i > noun.i
+        ]
+        if len(named) != 1 or self.doc[self.of_token[named[0].i].start - 1].text != ",":
+            return []
+        first = self.of_token[named[0].i]
+        pair = self._conj_pair(named[0])
+        return list(pair) if pair else [first]
 
     def _copula_head_subject(self, kin: Span) -> Token | None:
         root = kin.root
         if root.dep_ == "attr" and root.head.lemma_ in _COPULAS:
-            return next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "that"):
+                return (
+                    root.head.head if root.head.dep_ == "relcl" else None
+                )  # "A and B, who are rivals"
+            return subject
         return None
 
     def _couple(self, kin: Span) -> tuple[_Mention, _Mention] | None:
@@ -404,19 +455,37 @@ class _Context:
         though a relation to one is dropped later; actors in parentheses do not.
         """
         head = pronoun.head
-        if head.dep_ == "conj" and head.head.i in self.of_token:
-            return self.of_token[head.head.i]  # "Paul and his wife Adele"
         gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        joined = self.of_token.get(head.head.i) if head.dep_ == "conj" else None
+        fits = joined is not None and self.gender.get(joined.key) != _OPPOSITE.get(gender or "")
+        if joined is not None and fits and not self._kin_named(joined):
+            return joined  # "Paul and his wife Adele", not "her son Dario and her daughter"
         names = [m for m in self._window(pronoun) if m.key not in exclude]
         before = self.doc[pronoun.sent.start : pronoun.i]
-        if any(t.lower_ in ("he", "she") and _PRONOUN_GENDER[t.lower_] == gender for t in before):
-            return None  # "He accuses Poelzig of stealing his wife": "his" is the "He"
+        same = [
+            t for t in before if t.lower_ in ("he", "she") and _PRONOUN_GENDER[t.lower_] == gender
+        ]
+        if same:  # "He accuses Poelzig of stealing his wife": "his" is the "He"
+            if same[0].dep_ != "nsubj" or any(
+                t.dep_ == "nsubj" and t.i in self.of_token for t in before
+            ):
+                return None
+            return self.referent(same[0], exclude)
         found = self._choose(pronoun, names, gender)
         if found is None or self.gender.get(found.key) == gender:
             return found
         later = [m for m in self.mentions if pronoun.i < m.start < pronoun.sent.end]
-        later = [m for m in later if m.key not in exclude and not self._parenthetical(m)]
+        later = [
+            m
+            for m in later
+            if m.key not in exclude and not self._parenthetical(m) and not self._kin_named(m)
+        ]
         return None if later else found  # "of her boyfriend, Tommy, … Sadie denounces"
+
+    def _kin_named(self, mention: _Mention) -> bool:
+        """ "her son Dario": a name introduced by a possessive kin word holds no pronoun."""
+        before = self.doc[max(0, mention.start - 3) : mention.start]
+        return any(t.lower_ in _WORDS for t in before)
 
     def _choose(self, pronoun: Token, names: list[_Mention], gender: str | None) -> _Mention | None:
         """The only candidate of a fitting gender, the nearest known fit, or the lone subject."""
