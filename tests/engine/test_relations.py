@@ -327,3 +327,17 @@ def test_relations_model_pronoun_lists_groups_and_coordinated_kin(
 ) -> None:
     characters = dict.fromkeys(names.split(), "character")
     assert relations(with_mentions(parser, text, characters)) == triples(expected)
+
+
+@pytest.mark.model
+def test_relations_model_their_far_from_a_pair_means_the_first_couple(parser: Language) -> None:
+    text = (
+        "Kanji Watanabe and his wife, Tatsu, live in a small town. "
+        "Their son, Mitsuo, works in Osaka. His wife, Kazue, is kind to them. "
+        "The city is loud and the trains are late. Every evening the streets fill. "
+        "In the end they visit Kyoto, where their daughter Sachiko lives."
+    )
+    names = dict.fromkeys(["Kanji Watanabe", "Tatsu", "Mitsuo", "Kazue", "Sachiko"], "character")
+    found = relations(with_mentions(parser, text, names))
+    assert {("Sachiko", "child", "Kanji Watanabe"), ("Sachiko", "child", "Tatsu")} <= found
+    assert not {t for t in found if t[0] == "Sachiko" and t[2] in ("Mitsuo", "Kazue")}

@@ -171,6 +171,8 @@ class _Context:
         self.gender = _genders(doc, mentions)
         self.held: dict[int, _Mention] = {}
         """Holder start -> the target of the kin phrase that named it, for coordinated kin."""
+        self.couples: list[tuple[int, tuple[_Mention, _Mention]]] = []
+        """Married pairs a kin phrase named, in text order: who a later "their" means."""
 
     # --- "X's father, Y" and its relatives ---------------------------------------------------
 
@@ -215,6 +217,8 @@ class _Context:
             return []
         if not targets:
             self.held.update((h.start, target) for h in holders)
+        if kind == "spouse" and len(holders) == 1:
+            self.couples.append((kin.start, (target, holders[0])))
         return [(h, t, kind, sent) for h in holders for t in targets or [target]]
 
     def _holders_after(self, kin: Span, plural: bool, strict: bool) -> list[_Mention]:
@@ -349,19 +353,25 @@ class _Context:
 
     def _couple(self, kin: Span) -> tuple[_Mention, _Mention] | None:
         """The pair a "their" refers to: the nearest "X and Y" or "X and his wife, Y" just
-        named, looking back at most three sentences and not past a third named character."""
+        named in this sentence or the one before, not past a third named character; further away,
+        the story's central couple."""
         doc = self.doc
         first = kin.sent.start
-        for _ in range(3):
-            first = doc[first - 1].sent.start if first > 0 else first
+        first = doc[first - 1].sent.start if first > 0 else first
         before = [m for m in self.mentions if first <= m.start < kin.start]
         for i, mention in enumerate(reversed(before)):
             if i > 2:
-                return None
+                break
             pair = self._pair_of(mention)
             if pair is not None:
                 return pair
-        return None
+        if _WORDS[kin.label_]["type"] != "child":
+            return None
+        # "Their eldest daughter" far from any pair: the story's first-named couple, whose
+        # children a synopsis goes on listing; a couple among those children (a son and his
+        # wife) is named later and is never the default.
+        earlier = [pair for at, pair in self.couples if at < kin.start]
+        return earlier[0] if earlier else None
 
     def _pair_of(self, mention: _Mention) -> tuple[_Mention, _Mention] | None:
         words = self.doc[mention.start : mention.end]
