@@ -495,3 +495,46 @@ def test_credits_facts_carry_the_versioned_name(blank: Language) -> None:
 def test_credits_fills_the_span_group(blank: Language) -> None:
     doc = run(blank, "The film was edited by Ralph Kemplen.")
     assert [s.text for s in doc.spans["kinolog_credits"]] == ["Ralph Kemplen"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PATHER PANCHALI (1955)\nDirected by Satyajit Ray. Photographed by Subrata Mitra. "
+            "Music: Ravi Shankar.",
+            {
+                ("credit", D, "Satyajit Ray", None),
+                ("credit", P, "Subrata Mitra", None),
+                ("credit", C, "Ravi Shankar", None),
+            },
+        ),
+        (
+            "LA STRADA\nDirected by Federico Fellini. Score: Nino Rota; editing: Leo Catozzo.",
+            {
+                ("credit", D, "Federico Fellini", None),
+                ("credit", C, "Nino Rota", None),
+                ("credit", E, "Leo Catozzo", None),
+            },
+        ),
+    ],
+)
+def test_credits_reads_a_credit_paragraph_under_a_header(
+    model: Language, text: str, expected: Found
+) -> None:
+    assert found(run(model, text), ("credit",)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It won the Academy Award for Best Picture in 1943.",
+        "The sequel was weaker. Music: a mess of cues.",
+    ],
+)
+def test_credits_award_categories_and_lower_case_values_are_no_credit(
+    model: Language, text: str
+) -> None:
+    assert found(run(model, text), ("credit",)) == set()

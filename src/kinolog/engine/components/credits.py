@@ -53,6 +53,7 @@ _LEFT_OK = frozenset(CUES["left_ok"])
 _SOURCES = frozenset(CUES["written_source"])
 _DEFINITE = frozenset({"the", "its", "their"})
 _CASTING = frozenset({"plays", "played", "portrays", "portrayed"})
+_AWARD_WORDS = frozenset({"best", "outstanding"})
 _COPULA = frozenset({"is", "was", "were", "are", "remains"})
 _SKIP_BEFORE_VERB = frozenset({"also", "later", "then", "himself", "herself", "famously", "first"})
 _LABEL_RE = re.compile(  # "Director(s): X", "**Music:** X", "| Editor | X |"
@@ -62,6 +63,12 @@ _LABEL_RE = re.compile(  # "Director(s): X", "**Music:** X", "| Editor | X |"
     r"producers?|produced by|production co|production compan(?:y|ies)|studios?)"
     r"(?:\(s\))?\.?(?:\(s\))?(?:\*\*|__)?[ \t]*[:|][ \t]*(?:\*\*|__)?[ \t]*"
     r"(?P<value>[^\n|]+?)[ \t|]*$"
+)
+# The same labels run into a credit paragraph: "Directed by X. Music: Y. A Z production."
+_INLINE_LABEL_RE = re.compile(
+    r"(?:(?<=[.;]) +)(?P<label>music|score|cinematography|photography|editing|screenplay|script"
+    r"|producers?|studio)[ \t]*:[ \t]*(?P<value>[A-Z][^.;:\n]*?)(?=[.;]|\n|$)",
+    re.IGNORECASE,
 )
 _LABEL_ROLES: list[list[str]] = CUES["label_roles"]  # label stem → role, first match wins
 _VALUE_SPLIT = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*")
@@ -118,7 +125,10 @@ class Credits(FactComponent):
 
     def _passive(self, ix: NameIndex, start: int, end: int, _role: str) -> list[Cand]:
         doc = ix.doc
-        if not doc[start].is_lower and ix.sent(start)[0] != start:
+        # A credit line under a header ("TOKYO STORY (1953)\nDirected by X."): the parser
+        # often runs the header and the line into one sentence.
+        line_start = start > 0 and doc[start - 1].is_space and "\n" in doc[start - 1].text
+        if not doc[start].is_lower and ix.sent(start)[0] != start and not line_start:
             return []
         verb = doc[start : end - 1].text.lower()
         role = _PASSIVE.get(verb, "production_company")
@@ -130,6 +140,7 @@ class Credits(FactComponent):
             roles.append(other)
             left -= 2
         lo, hi = ix.sent(start)
+        lo = left if line_start else lo
         head = set(roles)
         film = ix.film_before(left, lo)
         while film is None:  # "directed by A and written by B": B's anchor is A's
@@ -358,8 +369,8 @@ class Credits(FactComponent):
         owner = ix.name_left(start, lo)
         if owner is None or owner.start <= lo or not doc[owner.start - 1].is_lower:
             return []
-        if ix.film_at(owner) or ix.is_place(owner):
-            return []
+        if ix.film_at(owner) or ix.is_place(owner) or owner[0].lower_ in _AWARD_WORDS:
+            return []  # "the award for Best Picture": a category, not a maker
         if not (ix.is_person(owner) or ix.is_org(owner) or len(owner) > 1):
             return []
         film = None
@@ -445,9 +456,12 @@ class Credits(FactComponent):
     def _labels(self, doc: Doc) -> list[Fact]:
         """Story-card lines such as 'Director(s): X' or 'Production Co.(s): Y, Z'."""
         facts = []
-        for m in _LABEL_RE.finditer(doc.text):
+        matches = [*_LABEL_RE.finditer(doc.text), *_INLINE_LABEL_RE.finditer(doc.text)]
+        for m in matches:
             label = m.group("label").lower()
-            role = next(r for stem, r in _LABEL_ROLES if stem in label)
+            role = next((r for stem, r in _LABEL_ROLES if stem in label), None)
+            if role is None:
+                continue
             start = m.start("value")
             for piece in _VALUE_SPLIT.split(m.group("value")):
                 at = doc.text.find(piece, start)
