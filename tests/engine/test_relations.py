@@ -341,3 +341,26 @@ def test_relations_model_their_far_from_a_pair_means_the_first_couple(parser: La
     found = relations(with_mentions(parser, text, names))
     assert {("Sachiko", "child", "Kanji Watanabe"), ("Sachiko", "child", "Tatsu")} <= found
     assert not {t for t in found if t[0] == "Sachiko" and t[2] in ("Mitsuo", "Kazue")}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        (
+            "Katsu falls in love with Mariko, the daughter of the farmer Genzo.",
+            ["Katsu", "Mariko", "Genzo"],
+            "Mariko > child > Genzo",
+        ),
+        (
+            "Then Anna Berti walks in with her husband, the partisan leader Paolo Conti.",
+            ["Anna Berti", "Paolo Conti"],
+            "Paolo Conti > spouse > Anna Berti",
+        ),
+    ],
+)
+def test_relations_model_name_behind_a_description(
+    parser: Language, text: str, names: list[str], expected: str
+) -> None:
+    found = relations(with_mentions(parser, text, dict.fromkeys(names, "character")))
+    assert found == triples(expected)

@@ -226,7 +226,7 @@ class _Context:
         i = kin.end + 1 if kin.end < len(self.doc) and self.doc[kin.end].text == "," else kin.end
         if i < len(self.doc) and self.doc[i].lower_.rstrip(".") in _TITLES:
             i += 1  # "her husband, Mr. Vogler"
-        first = self.at_start.get(i)
+        first = self.at_start.get(i) or self._described(i)
         if first is None:
             return []
         root = self.doc[first.start : first.end].root
@@ -264,12 +264,33 @@ class _Context:
             return []  # "When he reaches Dover, Tom's wife is …" is no apposition
         return [holder]
 
+    def _described(self, i: int) -> _Mention | None:
+        """ "the farmer Manzo", "the Resistance leader Victor Laszlo": a name behind a short
+        description whose words all modify the name itself."""
+        doc = self.doc
+        if i >= len(doc) or doc[i].lower_ not in ("the", "a", "an"):
+            return None
+        for end in range(i + 1, min(i + 5, len(doc))):
+            mention = self.at_start.get(end)
+            if mention is None:
+                continue
+            inside = range(mention.start, mention.end)
+            root = doc[mention.start : mention.end].root
+            words = doc[i:end]
+            heads = (t.head.i in inside or i <= t.head.i < end for t in words)
+            # the parser may make the description the apposition and hang the name on it
+            described = root.head.i in range(i, end) and root.dep_ == "appos"
+            if all(heads) or described:
+                return mention
+            return None
+        return None
+
     def _of_targets(self, kin: Span) -> list[_Mention]:
         doc = self.doc
         if kin.end + 1 >= len(doc) or doc[kin.end].lower_ != "of":
             return []
         found: list[_Mention] = []
-        target = self.at_start.get(kin.end + 1)
+        target = self.at_start.get(kin.end + 1) or self._described(kin.end + 1)
         while target is not None:
             if target.end < len(doc) and doc[target.end].text in _POSSESSIVE:
                 return []  # "the widow of Shukichi's son": the target is the son
