@@ -334,3 +334,25 @@ def test_cast_facts_carry_the_versioned_name(blank: Language) -> None:
 def test_cast_fills_the_span_group_with_actors(blank: Language) -> None:
     doc = run(blank, "Starring Anna Magnani as Pina.")
     assert [s.text for s in doc.spans["kinolog_cast"]] == ["Anna Magnani"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "## Cast\n\n- Tatsuya Nakadai — Sanjuro\n- Yuzo Kayama — Iori Izaka\n\n## See also\n"
+            "- Yojimbo (1961)",
+            {("Tatsuya Nakadai", "Sanjuro", None), ("Yuzo Kayama", "Iori Izaka", None)},
+        ),
+        (
+            "**Starring**\n1. Anna Magnani (Pina)\n2. Aldo Fabrizi as Don Pietro\n"
+            "A fine film - truly.",
+            {("Anna Magnani", "Pina", None), ("Aldo Fabrizi", "Don Pietro", None)},
+        ),
+        ("The cast\nis large and the film - Long - drags.", set()),
+    ],
+)
+def test_cast_reads_a_cast_section_under_a_heading(
+    blank: Language, text: str, expected: Pairs
+) -> None:
+    assert pairs(run(blank, text)) == expected

@@ -44,10 +44,20 @@ _PRONOUN_GENDER = {"her": "she", "she": "she", "his": "he", "he": "he", "their":
 _AS_VERBS = frozenset({"appears", "appeared", "stars", "starred", "co-stars", "returns", "plays"})
 _CREW = frozenset({"director", "screenwriter", "director_of_photography"})
 _BEFORE_VERB = frozenset({"also", "who", ",", "later", "then", "memorably", "famously"})
+_NAME_RE = re.compile(  # every word capitalised but the particles of names
+    r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|di|del|dos|van|von|der|le|la|du|y)){0,4}$"
+)
 _LABEL_RE = re.compile(r"(?im)^[ \t]*(?:main )?(?:cast|starring)[ \t]*:[ \t]*(?P<value>[^\n]+)$")
 _ITEM_RE = re.compile(
     r"^(?P<actor>[^()]+?)\s*(?:\((?P<c1>[^)]+)\)|\s+as\s+(?P<c2>.+)|\s+[–—-]+\s+(?P<c3>.+))$"
 )
+
+# A cast section: a heading line ("## Cast", "**Starring**", "Cast:") over one pair a line.
+_SECTION_RE = re.compile(
+    r"(?im)^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*(?:the )?(?:main |principal |full )?"
+    r"(?:cast(?: list| and characters)?|starring)[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\n"
+)
+_LINE_RE = re.compile(r"[ \t]*(?:[-*•+][ \t]+|\d{1,2}[.)][ \t]+)?(?P<body>[^\n]*?)[ \t]*(?:\n|$)")
 
 Pair = tuple[Span, Span, Span | None, float, tuple[int, int]]
 """(actor, character, film or None, confidence, evidence token bounds)."""
@@ -137,6 +147,32 @@ class Cast(FactComponent):
                 if actor.text[:1].isupper() and role.text[:1].isupper():
                     span = (m.start(), m.end())
                     facts.append(self.fact("cast", span, {"actor": actor, "character": role}, 0.95))
+        return facts + self._sections(doc.text)
+
+    def _sections(self, text: str) -> list[Fact]:
+        """'## Cast' over '- Actor — Character' lines: the list runs to the first line that is
+        no pair (blank lines between items allowed)."""
+        facts = []
+        for heading in _SECTION_RE.finditer(text):
+            pos = heading.end()
+            while pos < len(text):
+                line = _LINE_RE.match(text, pos)
+                if line is None or line.end() == pos:
+                    break
+                pos, body = line.end(), line.group("body")
+                if not body:
+                    continue
+                found = _ITEM_RE.match(body)
+                if found is None or body.startswith("#"):
+                    break
+                group = next(g for g in ("c1", "c2", "c3") if found.group(g))
+                base = line.start("body")
+                actor = _slot(text, base + found.start("actor"), base + found.end("actor"))
+                role = _slot(text, base + found.start(group), base + found.end(group))
+                if not (_NAME_RE.match(actor.text) and role.text[:1].isupper()):
+                    break
+                span = (line.start("body"), line.end("body"))
+                facts.append(self.fact("cast", span, {"actor": actor, "character": role}, 0.9))
         return facts
 
 
