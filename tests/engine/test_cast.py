@@ -356,3 +356,24 @@ def test_cast_reads_a_cast_section_under_a_heading(
     blank: Language, text: str, expected: Pairs
 ) -> None:
     assert pairs(run(blank, text)) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rossellini cast Aldo Fabrizi, a music-hall comic, as Don Pietro.",
+            {("Aldo Fabrizi", "Don Pietro", None)},
+        ),
+        (
+            "Giulietta Masina, a stage actress, plays Cabiria's friend, Wanda, the quiet one.",
+            {("Giulietta Masina", "Wanda", None)},
+        ),
+        ("Anna Magnani plays Pina's sister with great force.", set()),
+    ],
+)
+def test_cast_reads_past_appositives_and_relation_nouns(
+    model: Language, text: str, expected: Pairs
+) -> None:
+    assert pairs(run(model, text)) == expected

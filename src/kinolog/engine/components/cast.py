@@ -42,6 +42,7 @@ _ROLE_WORDS = frozenset(_CAST["role_words"])
 _SEPARATORS = frozenset(_CAST["separators"])
 _PRONOUN_GENDER = {"her": "she", "she": "she", "his": "he", "he": "he", "their": "they"}
 _AS_VERBS = frozenset({"appears", "appeared", "stars", "starred", "co-stars", "returns", "plays"})
+_CAST_VERBS = frozenset({"cast", "casts", "casting", "recast"})
 _CREW = frozenset({"director", "screenwriter", "director_of_photography"})
 _BEFORE_VERB = frozenset({"also", "who", ",", "later", "then", "memorably", "famously"})
 _NAME_RE = re.compile(  # every word capitalised but the particles of names
@@ -247,7 +248,17 @@ class _Reading:
             while j < min(hi, i + 3) and doc[j].is_lower and doc[j].is_alpha:
                 j += 1
             i = j if j < hi and is_name_token(doc[j]) else i
-        return ix.name_right(i, hi)
+        name = ix.name_right(i, hi)
+        if name is None or name.end >= hi or doc[name.end].text not in {"'s", "’s"}:
+            return name
+        # "plays Antonio's wife, Maria": the character is the name after the relation noun;
+        # without one ("plays Antonio's wife") the character is unnamed.
+        j = name.end + 1
+        while j < min(hi, name.end + 4) and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+        if j + 1 < hi and j > name.end + 1 and doc[j].text == ",":
+            return ix.name_right(j + 1, hi)
+        return None
 
     def _film_after_character(self, ix: NameIndex, character: Span, hi: int) -> Span | None:
         return ix.film_after(character.end, hi, lead={"in"})
@@ -261,7 +272,7 @@ class _Reading:
         prev: Pair | None = None
         for a, _ in spots:
             lo, hi = ix.sent(a)
-            actor = ix.name_left(a, lo)
+            actor = ix.name_left(a, lo) or self._cast_appositive(ix, a, lo)
             verb = a - 2 if a - 2 >= lo and doc[a - 1].pos_ == "ADV" else None
             if actor is None and verb is not None and doc[verb].lower_ in _AS_VERBS:
                 actor = ix.name_left(verb, lo) or ix.subject_name(verb, lo)  # "X appears late as Y"
@@ -293,6 +304,19 @@ class _Reading:
             out.append(pair)
             prev = pair
         return out
+
+    def _cast_appositive(self, ix: NameIndex, a: int, lo: int) -> Span | None:
+        """'cast X, a worker from the factory, as Y': the actor before a short appositive."""
+        doc = ix.doc
+        if a - 1 <= lo or doc[a - 1].text != ",":
+            return None
+        k = a - 2
+        while k > max(lo, a - 12) and doc[k].text != ",":
+            k -= 1
+        actor = ix.name_left(k, lo) if doc[k].text == "," else None
+        if actor is None or actor.start - 1 < lo or doc[actor.start - 1].lower_ not in _CAST_VERBS:
+            return None
+        return actor
 
     def _cue_before(self, ix: NameIndex, start: int, lo: int) -> int | None:
         j = start - 1
