@@ -251,8 +251,21 @@ def test_names_review_paragraph_actor_is_not_a_character(
     assert types(model(text)).get(name) != "character"
 
 
-
 @pytest.mark.model
 def test_names_narrative_default_needs_a_plot_role(model: Language) -> None:
     doc = model("The family lives near Kyoto. Every evening Noriko waits at the station.")
     assert types(doc).get("Kyoto") != "character"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Later their two boys, Minato and Ichiro, sleep in the hall.", "Ichiro"),
+        ("He goes drinking with two old friends from Osaka, Tanaka and Hayashi.", "Hayashi"),
+    ],
+)
+def test_names_named_group_after_a_people_noun_is_a_character(
+    model: Language, text: str, name: str
+) -> None:
+    assert types(model(text)).get(name) == "character"

@@ -364,3 +364,14 @@ def test_relations_model_name_behind_a_description(
 ) -> None:
     found = relations(with_mentions(parser, text, dict.fromkeys(names, "character")))
     assert found == triples(expected)
+
+
+@pytest.mark.model
+def test_relations_model_their_children_after_a_named_couple(parser: Language) -> None:
+    text = (
+        "Mitsuo is a clerk. His wife, Kazue, is kind, and their two boys, Jiro and Ken, "
+        "sleep in the hall."
+    )
+    names = dict.fromkeys(["Mitsuo", "Kazue", "Jiro", "Ken"], "character")
+    found = relations(with_mentions(parser, text, names))
+    assert {("Jiro", "child", "Mitsuo"), ("Ken", "child", "Kazue")} <= found

@@ -207,6 +207,7 @@ class NameMentions(FactComponent):
             ("character", 1, _kin_adjacent(doc, name.start, name.end)),
             ("character", 2, _character_label(before)),
             ("character", 1, dep == "nsubj" and plot_verb),
+            ("character", 1, _named_group(root)),
             ("person", 2, bool(lows & job)),
             ("person", 2, performing(span)),  # "X gives a fine performance", "X is superb"
             ("person", 3, len(agent) == 2 and agent[0] in _BY_PARTICIPLES and agent[1] == "by"),
@@ -376,6 +377,8 @@ def _plot_position(doc: Doc, start: int, end: int, known: set[int]) -> bool:
     root = doc[start:end].root
     if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].i in known:
         return True  # "Toshiro Mifune as Kikuchiyo"
+    if _named_group(root):
+        return True  # "their two boys, Minoru and Isamu"
     if root.dep_ == "conj" and root.head.i in known:
         return True
     if any(c.dep_ == "conj" and c.i in known for c in root.children):
@@ -397,6 +400,27 @@ def _plot_position(doc: Doc, start: int, end: int, known: set[int]) -> bool:
         and root.lower_ not in _NON_NAMES
         and (root.dep_ == "nsubj" or bool(root.ent_type_))
     )
+
+
+_GROUP_NOUNS = _KIN_WORDS | {"man", "men", "woman", "women", "boy", "boys", "girl", "girls"}
+
+
+def _named_group(root: Token) -> bool:
+    """A name set off by a comma after a kin or people noun: "two old friends, A and B"."""
+    doc = root.doc
+    joined = root.dep_ == "conj" and root.head.i < root.i and root.head.tag_ in ("NNP", "NNPS")
+    listed = joined and doc[root.left_edge.i - 1].lower_ in ("and", ",")
+    return (listed and _group_start(root.head)) or _group_start(root)  # "A and B"
+
+
+def _group_start(token: Token) -> bool:
+    doc, head = token.doc, token.head
+    if token.left_edge.i == 0 or doc[token.left_edge.i - 1].text != "," or head.i > token.i:
+        return False
+    if token.dep_ in ("appos", "conj") and head.lower_ in _GROUP_NOUNS:
+        return True
+    # "two old friends from Onomichi, A and B": the parser joins A to the place
+    return token.dep_ == "conj" and head.dep_ == "pobj" and head.head.head.lower_ in _GROUP_NOUNS
 
 
 def _in_film_title(doc: Doc, span: Span) -> bool:

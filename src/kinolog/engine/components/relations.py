@@ -182,7 +182,7 @@ class _Context:
         sent = kin.sent
         owner_at = kin.start - 1
         while owner_at > sent.start and (
-            doc[owner_at].pos_ == "ADJ" or doc[owner_at].dep_ == "amod"
+            doc[owner_at].pos_ == "ADJ" or doc[owner_at].dep_ in ("amod", "nummod")
         ):
             owner_at -= 1  # "Vito's eldest son", "her widowed father"
         owner = doc[owner_at] if owner_at >= sent.start else None
@@ -350,11 +350,13 @@ class _Context:
     def _named_after(self, noun: Token) -> list[_Mention]:
         """ "two old friends from school, A and B": the names set off by a comma after a
         plural noun, which the parser hangs on it as apposition or conjunct."""
+        near = [noun, *(g for c in noun.children if c.dep_ == "prep" for g in c.children)]
         named = [
             c
-            for c in noun.children
+            for n in near
+            for c in n.children
             if c.dep_ in ("appos", "conj") and c.i in self.of_token and c.i > noun.i
-        ]
+        ]  # the parser may join the names to "from Onomichi" in "friends from Onomichi, A and B"
         if len(named) != 1 or self.doc[self.of_token[named[0].i].start - 1].text != ",":
             return []
         first = self.of_token[named[0].i]
@@ -391,8 +393,9 @@ class _Context:
         # "Their eldest daughter" far from any pair: the story's first-named couple, whose
         # children a synopsis goes on listing; a couple among those children (a son and his
         # wife) is named later and is never the default.
+        recent = [pair for at, pair in self.couples if first <= at < kin.start]
         earlier = [pair for at, pair in self.couples if at < kin.start]
-        return earlier[0] if earlier else None
+        return recent[-1] if recent else earlier[0] if earlier else None
 
     def _pair_of(self, mention: _Mention) -> tuple[_Mention, _Mention] | None:
         words = self.doc[mention.start : mention.end]
@@ -509,8 +512,11 @@ class _Context:
         later = [
             m
             for m in later
-            if m.key not in exclude and not self._parenthetical(m) and not self._kin_named(m)
-        ]
+            if m.key not in exclude
+            and not self._parenthetical(m)
+            and not self._kin_named(m)
+            and self.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
+        ]  # a subject still to come may be the one the pronoun anticipates
         return None if later else found  # "of her boyfriend, Tommy, … Sadie denounces"
 
     def _kin_named(self, mention: _Mention) -> bool:
