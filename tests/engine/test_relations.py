@@ -375,3 +375,13 @@ def test_relations_model_their_children_after_a_named_couple(parser: Language) -
     names = dict.fromkeys(["Mitsuo", "Kazue", "Jiro", "Ken"], "character")
     found = relations(with_mentions(parser, text, names))
     assert {("Jiro", "child", "Mitsuo"), ("Ken", "child", "Kazue")} <= found
+
+
+@pytest.mark.model
+def test_relations_model_pronoun_skips_an_object_beside_an_unnamed_him(parser: Language) -> None:
+    text = (
+        "The teacher punishes him for an essay in which he has copied Tolstoy. "
+        "His friend Pavel is a better liar."
+    )
+    names = dict.fromkeys(["Tolstoy", "Pavel"], "character")
+    assert relations(with_mentions(parser, text, names)) == set()

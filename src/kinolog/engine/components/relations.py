@@ -508,6 +508,8 @@ class _Context:
         found = self._choose(pronoun, names, gender)
         if found is None or self.gender.get(found.key) == gender:
             return found
+        if self._someone_else(found, pronoun, gender):
+            return None
         later = [m for m in self.mentions if pronoun.i < m.start < pronoun.sent.end]
         later = [
             m
@@ -518,6 +520,18 @@ class _Context:
             and self.doc[m.start : m.end].root.dep_ in ("nsubj", "nsubjpass")
         ]  # a subject still to come may be the one the pronoun anticipates
         return None if later else found  # "of her boyfriend, Tommy, … Sadie denounces"
+
+    def _someone_else(self, found: _Mention, pronoun: Token, gender: str | None) -> bool:
+        """ "… punishes him for copying Balzac. His friend René …": an earlier sentence that
+        speaks of a "him" it does not name is about someone else than its named object."""
+        sent = self.doc[found.start].sent
+        if sent.start >= pronoun.sent.start or self.doc[found.start : found.end].root.dep_ in (
+            "nsubj",
+            "nsubjpass",
+        ):
+            return False
+        words = {w for w, g in _PRONOUN_GENDER.items() if g == gender}
+        return any(t.lower_ in words for t in sent)
 
     def _kin_named(self, mention: _Mention) -> bool:
         """ "her son Dario": a name introduced by a possessive kin word holds no pronoun."""
