@@ -264,3 +264,18 @@ def test_film_titles_dated_title_keeps_its_whole_run(trained, text, expected):
 )
 def test_film_titles_paragraph_opening_in_clause_before_a_name(trained, text, expected):
     assert titles(trained, text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans should start with Il Grido, the 1957 film about a drifter.", ["Il Grido"]),
+        ("He would go on to direct Nazarin, released in 1959, in Mexico.", ["Nazarin"]),
+        ("She left Paris, released in 1951 from prison, and went home.", []),
+        ("Kurosawa, the 1950s director, was famous.", []),
+        ("And Elem Klimov’s Come and See, released in 1985, went further.", ["Come and See"]),
+    ],
+)
+def test_film_titles_title_with_an_appended_year_or_release(trained, text, expected):
+    assert titles(trained, text) == expected

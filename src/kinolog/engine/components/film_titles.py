@@ -141,6 +141,7 @@ class FilmTitles(FactComponent):
             return []
         if doc[end].text in _POSS:
             return []
+        before = self._appositive_before(ctx, start)
         j, strong, listing = end, True, noun.lower_.endswith("s") and "series" not in noun.lower_
         year, modified = ctx.noun_phrase(start)
         if doc[j].text == ",":
@@ -161,7 +162,20 @@ class FilmTitles(FactComponent):
                 break
             out.append(TitleMatch(*title, "film_word", year, medium, is_film))
             j = ctx.next_list_item(title[1]) if listing else None
-        return out
+        return before + out
+
+    def _appositive_before(self, ctx: _Context, noun: int) -> list[TitleMatch]:
+        """A dated film word in apposition after its title: "I Vitelloni, the 1953 film"."""
+        doc = ctx.doc
+        if noun < 4 or not YEAR_RE.match(doc[noun - 1].text) or doc[noun - 3].text != ",":
+            return []
+        if doc[noun - 2].lower_ not in {"the", "a", "an", "his", "her", "their"}:
+            return []
+        title = ctx.backward(noun - 3, dated=True)
+        if title is None or ctx.vetoed(*title, strong=True, dated=True):
+            return []
+        medium, is_film = ctx.medium_of(noun), doc[noun].lower_ not in NONFILM_NOUNS
+        return [TitleMatch(*title, "film_word", noun - 1, medium, is_film, 0.85)]
 
     def _cue_parenthetical(self, ctx: _Context, start: int, end: int) -> list[TitleMatch]:
         """Year in brackets: "Rashomon (1950)", "(dir. Akira Kurosawa, 1950)"; not "(born 1928)"."""
@@ -235,14 +249,18 @@ class FilmTitles(FactComponent):
     def _cue_released(self, ctx: _Context, start: int, end: int) -> list[TitleMatch]:
         """Release with a year: "La Strada was released in 1954", "X premiered at Cannes in
         1960". Released "in YEAR" directly is a strong cue: people are rarely that."""
-        doc, stop = ctx.doc, start
+        doc, stop, appended = ctx.doc, start, False
         if stop >= 1 and doc[stop - 1].lower_ in {"was", "is", "were", "first"}:
             stop -= 1
+        elif stop >= 2 and doc[stop - 1].text == "," and doc[start].lower_ == "released":
+            stop, appended = stop - 1, True  # "Early Summer, released in 1951"
         elif doc[start].lower_ == "released":
             return []  # "The Criterion Collection released a restoration": the releaser
         year = next((t.i for t in doc[end : end + 8] if YEAR_RE.match(t.text)), None)
-        title = ctx.backward(stop) if year is not None else None
+        title = ctx.backward(stop, dated=appended) if year is not None else None
         strong = year is not None and doc[end:year].text.lower() in {"in", "in early", "in late"}
+        if title and appended and ctx._covered(*title, _PLACES):
+            return []  # "she left Paris, released from prison in 1951"
         if title and not ctx.vetoed(*title, strong=strong, dated=strong):
             return [TitleMatch(*title, "released", year, confidence=0.8)]
         return []
@@ -383,7 +401,7 @@ class _Context:
         while start < end and self.initial(start) and self._opener(doc[start], end):
             start, end = self._trim(start + 1, end)
         for k in range(end - 1, start, -1):
-            if doc[k].text in _POSS and k - 1 in self.owners:
+            if doc[k].text in _POSS and (k - 1 in self.owners or self._full_name(start, k)):
                 start, end = self._trim(k + 1, end)
                 break
         for k in range(start + 1, end - 1):
@@ -400,6 +418,12 @@ class _Context:
         if end - start == 1 and doc[start].text in NON_TITLE_SINGLES:
             return None
         return start, end
+
+    def _full_name(self, start: int, k: int) -> bool:
+        """A first name and surname before a possessive, which the model's person entity runs
+        past ("Elem Klimov's Come"): an owner, where one word ("Ivan's") may be the title's."""
+        doc = self.doc
+        return k - start >= 2 and doc[start].ent_type_ == "PERSON" and doc[k - 1].is_title
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         while start < end and not _is_word(self.doc[start]):
