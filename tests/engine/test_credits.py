@@ -538,3 +538,26 @@ def test_credits_award_categories_and_lower_case_values_are_no_credit(
     model: Language, text: str
 ) -> None:
     assert found(run(model, text), ("credit",)) == set()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tarkovsky wrote the script with Arkady Strugatsky and Boris Strugatsky.",
+            {
+                ("credit", W, "Tarkovsky", None),
+                ("credit", W, "Arkady Strugatsky", None),
+                ("credit", W, "Boris Strugatsky", None),
+            },
+        ),
+        (
+            "Kurosawa and Shinobu Hashimoto wrote the script from two stories.",
+            {("credit", W, "Kurosawa", None), ("credit", W, "Shinobu Hashimoto", None)},
+        ),
+        ("Tarkovsky wrote the script with his wife.", {("credit", W, "Tarkovsky", None)}),
+    ],
+)
+def test_credits_co_writers_each_get_a_credit(model: Language, text: str, expected: Found) -> None:
+    assert found(run(model, text), ("credit",)) == expected

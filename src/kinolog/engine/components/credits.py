@@ -304,7 +304,10 @@ class Credits(FactComponent):
                 obj = ix.skip_filler(end, hi)
                 if obj < hi and doc[obj].lower_ in entry["objects"]:
                     film = ix.film_after(obj + 1, hi, lead={"for", "of", "to"})
-                    return [("credit", role, person, film, 0.85)]
+                    people = [*self._co_doers(ix, person, lo), person]
+                    if film is None and obj + 2 < hi and doc[obj + 1].lower_ == "with":
+                        people += ix.names_right(obj + 2, hi)  # "X wrote the script with A and B"
+                    return [("credit", role, p, film, 0.85) for p in people]
                 continue
             loose = entry.get("loose", False)  # "X directed Stalker", "X directed it"
             film = ix.film_at_start(end) or (ix.fallback_title_after(end) if loose else None)
@@ -319,6 +322,14 @@ class Credits(FactComponent):
                 nxt = doc[ix.skip_filler(end, hi)]
                 if nxt.lower_ in _FILM_PLURALS or nxt.like_num:
                     return [("role", "director", person, None, 0.7)]
+        return []
+
+    @staticmethod
+    def _co_doers(ix: NameIndex, person: Span, lo: int) -> list[Span]:
+        """'A and B wrote the script': the name joined to the doer by 'and'."""
+        k = person.start - 1
+        if k > lo and ix.doc[k].lower_ == "and" and (other := ix.name_left(k, lo)) is not None:
+            return [] if ix.is_character(other) or ix.film_at(other) else [other]
         return []
 
     def _doer(self, ix: NameIndex, verb: int, lo: int) -> Span | None:
@@ -359,6 +370,8 @@ class Credits(FactComponent):
             film = ix.film_after(t + 1, hi)
             if film is None and t + 1 < hi and doc[t + 1].text == ",":
                 film = ix.film_after(t + 2, hi)
+            if film is None and owner.start - 1 > lo and doc[owner.start - 1].text == ",":
+                film = ix.film_before(owner.start - 1, lo)  # "Breathless, Godard's 1960 film,"
             return [("credit", "director", owner, film, 0.7 if film else 0.6)]
         return []
 
