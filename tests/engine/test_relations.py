@@ -385,3 +385,21 @@ def test_relations_model_pronoun_skips_an_object_beside_an_unnamed_him(parser: L
     )
     names = dict.fromkeys(["Tolstoy", "Pavel"], "character")
     assert relations(with_mentions(parser, text, names)) == set()
+
+
+@pytest.mark.model
+def test_relations_model_pronoun_after_he_follows_the_named_subject(parser: Language) -> None:
+    text = "They stop at the farm where Umberto grew up, and there he remembers his cousin Maria."
+    names = dict.fromkeys(["Umberto", "Maria"], "character")
+    assert relations(with_mentions(parser, text, names)) == triples("Maria > cousin > Umberto")
+
+
+@pytest.mark.model
+def test_relations_model_credit_line_is_no_antecedent(parser: Language) -> None:
+    text = (
+        "Starring: Aldo Fabrizi as Pietro, Anna Magnani as Pina.\n"
+        "Pietro lives with his son Marcello."
+    )
+    names = {"Aldo Fabrizi": "person", "Anna Magnani": "person"}
+    names |= dict.fromkeys(["Pietro", "Pina", "Marcello"], "character")
+    assert relations(with_mentions(parser, text, names)) == triples("Marcello > child > Pietro")

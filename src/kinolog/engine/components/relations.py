@@ -120,7 +120,7 @@ def _mentions(doc: Doc) -> list[_Mention]:
         key = span.text.lower()
         full = owners.get(key, set()) if len(span) == 1 else set()
         found[span.start] = _Mention(
-            span.start, span.end, kind, full.pop() if len(full) == 1 else key
+            span.start, span.end, kind, next(iter(full)) if len(full) == 1 else key
         )
     return sorted(found.values(), key=lambda m: m.start)
 
@@ -471,6 +471,13 @@ class _Context:
         """Character mentions in the previous sentence and this one, before `token`."""
         sent = token.sent
         first = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        previous = self.doc[first : sent.start]
+        tagged = self.doc.has_annotation("POS")
+        listing = bool(previous) and (
+            "\n" in previous[-1].text_with_ws or any(t.text == ":" for t in previous)
+        )
+        if tagged and listing and not any(t.pos_ in ("VERB", "AUX") for t in previous):
+            first = sent.start  # a verbless line before ("Starring: …") names no antecedent
         return [
             m for m in self.mentions if first <= m.start < token.i and not self._parenthetical(m)
         ]
@@ -491,6 +498,9 @@ class _Context:
         head = pronoun.head
         gender = _PRONOUN_GENDER.get(pronoun.lower_)
         joined = self.of_token.get(head.head.i) if head.dep_ == "conj" else None
+        if joined is None and head.dep_ == "conj":  # "the attendant, Henrik, and his wife"
+            described = [c for c in head.head.children if c.dep_ == "appos"]
+            joined = self.of_token.get(described[0].i) if len(described) == 1 else None
         fits = joined is not None and self.gender.get(joined.key) != _OPPOSITE.get(gender or "")
         if joined is not None and fits and not self._kin_named(joined):
             return joined  # "Paul and his wife Adele", not "her son Dario and her daughter"
@@ -500,9 +510,16 @@ class _Context:
             t for t in before if t.lower_ in ("he", "she") and _PRONOUN_GENDER[t.lower_] == gender
         ]
         if same:  # "He accuses Poelzig of stealing his wife": "his" is the "He"
-            if same[0].dep_ != "nsubj" or any(
-                t.dep_ == "nsubj" and t.i in self.of_token for t in before
-            ):
+            named = {
+                self.of_token[t.i].key: self.of_token[t.i]
+                for t in before
+                if t.dep_ == "nsubj" and t.i in self.of_token and t.i < same[0].i
+            }
+            if len(named) == 1:  # "where Isak spent his youth, he remembers his cousin"
+                only = next(iter(named.values()))
+                fits = self.gender.get(only.key) != _OPPOSITE.get(gender or "")
+                return only if fits and only.key not in exclude else None
+            if named or same[0].dep_ != "nsubj":
                 return None
             return self.referent(same[0], exclude)
         found = self._choose(pronoun, names, gender)
