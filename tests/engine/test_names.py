@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kinolog.engine.components.names  # noqa: F401  (registers the factory)
-from kinolog.engine.extensions import add_facts, facts_of
+from kinolog.engine.extensions import add_facts, facts_of, span_group
 from kinolog.engine.facts import Fact, Slot
 from kinolog.engine.pipeline import resolve_model_name
 
@@ -269,3 +269,13 @@ def test_names_named_group_after_a_people_noun_is_a_character(
     model: Language, text: str, name: str
 ) -> None:
     assert types(model(text)).get(name) == "character"
+
+
+@pytest.mark.model
+def test_names_possessive_before_a_film_title_is_a_person(model: Language) -> None:
+    names = model.get_pipe("kinolog_names")
+    with model.select_pipes(disable=["kinolog_names"]):
+        doc = model("Satyajit Ray's Pather Panchali opens in a village. Ray's wife sings.")
+    doc.spans[span_group("films")] = [doc[3:5]]
+    doc = names(doc)
+    assert types(doc)["Satyajit Ray"] == "person"

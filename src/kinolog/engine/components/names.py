@@ -215,6 +215,7 @@ class NameMentions(FactComponent):
             ("person", 2, dep == "appos" and head.lower_ in job),
             ("person", 2, dep == "attr" and head.lemma_ == "be" and bool(job & subjects)),
             ("person", 2, dep == "poss" and head.lower_ in _PERSON_AFTER),
+            ("person", 2, _owns_film(doc, span)),  # "Federico Fellini's La Strada"
             ("person", 1, dep == "poss" and head.lower_ in ("character", "role") and len(span) > 1),
             ("person", 2, dep in ("nsubj", "nsubjpass") and head.lemma_ in _PERSON_VERBS),
             ("person", 1, len(span) > 1 and not _bracketed(doc, name.start)
@@ -421,6 +422,13 @@ def _group_start(token: Token) -> bool:
         return True
     # "two old friends from Onomichi, A and B": the parser joins A to the place
     return token.dep_ == "conj" and head.dep_ == "pobj" and head.head.head.lower_ in _GROUP_NOUNS
+
+
+def _owns_film(doc: Doc, span: Span) -> bool:
+    """A possessive right before a film title names its maker, not a character."""
+    if span.end + 1 >= len(doc) or doc[span.end].text not in _POSSESSIVE:
+        return False
+    return any(f.start == span.end + 1 for f in doc.spans.get(span_group("films"), []))
 
 
 def _in_film_title(doc: Doc, span: Span) -> bool:
