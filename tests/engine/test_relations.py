@@ -403,3 +403,10 @@ def test_relations_model_credit_line_is_no_antecedent(parser: Language) -> None:
     names = {"Aldo Fabrizi": "person", "Anna Magnani": "person"}
     names |= dict.fromkeys(["Pietro", "Pina", "Marcello"], "character")
     assert relations(with_mentions(parser, text, names)) == triples("Marcello > child > Pietro")
+
+
+@pytest.mark.model
+def test_relations_model_she_is_the_widow_of(parser: Language) -> None:
+    text = "Only Anna is kind to them. She is the widow of Paolo, who died in the war."
+    names = dict.fromkeys(["Anna", "Paolo"], "character")
+    assert relations(with_mentions(parser, text, names)) == triples("Anna > spouse > Paolo")

@@ -290,6 +290,10 @@ class _Context(Pronouns):
             return []
         subjects = [c for c in root.head.children if c.dep_ == "nsubj"]
         found = [self.of_token[s.i] for s in subjects if s.i in self.of_token]
+        if not found and len(subjects) == 1 and subjects[0].lower_ in ("he", "she"):
+            after = {m.key for m in self.mentions if kin.start <= m.start < kin.sent.end}
+            named = self.referent(subjects[0], exclude=after)  # "She is the widow of X"
+            found = [named] if named is not None else []
         if plural and found:
             conj = [c for c in subjects[0].children if c.dep_ == "conj" and c.i in self.of_token]
             found += [self.of_token[c.i] for c in conj]
