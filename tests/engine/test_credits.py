@@ -186,9 +186,9 @@ CREDITS = [
         {("credit", R, "Hal B. Wallis", "Casablanca")},
     ),
     (
-        "Stalker is a Mosfilm production.",
-        ("Stalker",),
-        {("credit", S, "Mosfilm", "Stalker")},
+        "Hamlet is a Lenfilm production.",
+        ("Hamlet",),
+        {("credit", S, "Lenfilm", "Hamlet")},
     ),
     (
         "Tokyo Story was produced at the Shochiku studios in Ofuna.",

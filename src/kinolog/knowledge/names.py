@@ -44,7 +44,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tz", "ts"),
         (r"[yj]", "i"),  # й, ы, ь: Solonitsyn / Solonitsin, Sergej / Sergey
         (r"^ie", "e"),  # initial е: Yevgeny / Evgeny
-        (r"(?<=[^aeiou])io(?=[^aeiou])", "e"),  # ё: Fyodor / Fedor, Pyotr / Petr
+        (r"(?<=[^aeiou])io(?=[^aeiou])", "e"),  # ё: Pyotr / Petr, Semyon / Semen
         (r"ei", "ai"),  # German ei sounds ai: Weisman / Vaysman
         (r"ou", "o"),  # Japanese long o: Toshirou / Toshiro
         (r"oh(?=[^aeiou]|$)", "o"),  # Japanese long o: Ohno / Ono
@@ -95,7 +95,7 @@ def name_key(name: str) -> str:
 
 
 def is_patronymic(token: str) -> bool:
-    """Russian-style middle names (Ivanovich, Petrovna) mark a first name + patronymic form."""
+    """Russian-style middle names (Petrovich, Nikolaevna) mark a first name + patronymic form."""
     folded = fold(token)
     return len(folded) > 5 and _PATRONYMIC.search(folded) is not None
 

@@ -4,7 +4,7 @@ Line ends and indentation are left alone here because the layout step reads them
 indented line starts a paragraph; trailing spaces can mark a hard break); it strips them
 itself once it has decided. Only spacing *inside* a line is normalised, so every replacement
 space stands for original whitespace. A lone no-break or typographic space between two
-words is the author's choice ("M.\u00a0Kalatozov", "5\u202f€") and stays; runs of blanks
+words is the author's choice ("p.\u00a012", "5\u202f€") and stays; runs of blanks
 and tabs become one space. Zero-width characters go everywhere; a soft hyphen goes inside
 a word but stays at a line end, where it marks a hyphenation.
 """

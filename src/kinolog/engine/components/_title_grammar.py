@@ -194,7 +194,7 @@ class _Context:
     ) -> bool:
         """Entities veto titles: any person, place, event or date after a weak cue; after a
         strong cue only groups, events and dates, or a name the tags and parse show is a clause
-        subject ("the film Henry Fonda loved", "in the film Rome is …"). A title with its year
+        subject ("the film Gary Cooper loved", "in the film Rome is …"). A title with its year
         beside it (`dated`) may be a season with no digits: "Late Spring (1949)"."""
         doc = self.doc
         if dated and not any(t.like_num for t in doc[start:end]):
@@ -238,7 +238,7 @@ class _Context:
         return i + 1, end
 
     def closes_appositive(self, end: int) -> bool:
-        """An appositive ends at once ("the 1955 film, Mother, …"): not "the film, Boris left"."""
+        """An appositive title ends at once: "the 1959 film, Breathless, …"."""
         doc = self.doc
         return end >= len(doc) or doc[end].is_punct or doc[end].lower_ in {"directed", "which"}
 

@@ -147,7 +147,7 @@ class Awards(FactComponent):
         return sorted(awards, key=lambda a: a.start), events
 
     def _generic(self, doc: Doc, head: int) -> _Name | None:
-        """A generic award phrase: "top prize", "the Stalin Prize", "a special mention"."""
+        """A generic award phrase: "top prize", "the Lenin Prize", "a special mention"."""
         nxt = doc[head + 1] if head + 1 < len(doc) else None
         if nxt is not None and (nxt.lower_ in HEAD_FOLLOWERS or nxt.text == "-"):
             return None
@@ -215,7 +215,7 @@ def _object_word(tok: Token) -> bool:
 
 
 def _named_award(doc: Doc, award: _Name) -> bool:
-    """Without an event, a generic phrase must name a film award: "the Stalin Prize", "Best
+    """Without an event, a generic phrase must name a film award: "the Lenin Prize", "Best
     Director"; not "first prize" at a county fair or a "Navy Cross medal" in a plot."""
     if award.canonical is not None:
         return True

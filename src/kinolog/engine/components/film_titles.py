@@ -7,7 +7,7 @@ evidence of a film, so a title is only taken where film writing marks one: a yea
 "In X, the main character …" or a release ("X was released in 1957"). Once a cue found a title,
 its bare mentions anywhere in the document are found too.
 
-Works cued as novels, plays, books … ("Tolstoy's novel Anna Karenina") yield no film fact, and
+Works cued as novels, plays, books … ("Flaubert's novel Madame Bovary") yield no film fact, and
 their bare mentions are not matched: the same words may name the book and the film.
 
 Tags, the parse and entities refine the result when the trained model ran (person, place and
