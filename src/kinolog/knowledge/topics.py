@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import math
+import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from kinolog.core.model import Evidence, Motif, Theme
+from kinolog.engine.components.themes import theme_scores
 from kinolog.engine.facts import Fact
 from kinolog.text.document import SourceDocument
 
@@ -30,24 +33,23 @@ def motifs_from(facts: Sequence[DocFact]) -> tuple[Motif, ...]:
     return tuple(Motif(name, category, tuple(ev)) for (name, category), ev in ranked)
 
 
-def theme_score(mentions: int, paragraphs: int, words: int) -> float:
-    """In [0, 1]: rises with mentions per thousand words, with diminishing returns, and
-    favours themes spread over several paragraphs over one dense passage."""
-    density = 1000 * mentions / max(words, 1)
-    spread = min(paragraphs, 5) / 5
-    return round((1 - math.exp(-density / 4)) * (0.5 + 0.5 * spread), 3)
-
-
 def themes_from(facts: Sequence[DocFact], *, words: int) -> tuple[Theme, ...]:
+    """Themes scored by the themes component's own measure, over all documents at once.
+
+    A fact's `paragraph` is local to the chunk the engine parsed, so it is re-keyed by
+    document and paragraph of the whole cleaned text before spread is counted.
+    """
     evidence: dict[str, list[Evidence]] = defaultdict(list)
-    paragraphs: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    keyed: list[Fact] = []
+    breaks: dict[str, list[int]] = {}
     for source, fact in facts:
-        if fact.kind == "theme" and (name := fact.attrs.get("name")):
-            evidence[str(name)].append(mention_evidence(source, fact))
-            paragraph = source.clean.count("\n\n", 0, fact.span[0])
-            paragraphs[str(name)].add((source.id, paragraph))
-    themes = [
-        Theme(name, theme_score(len(ev), len(paragraphs[name]), words), tuple(ev))
-        for name, ev in evidence.items()
-    ]
+        if fact.kind != "theme" or not (name := fact.attrs.get("name")):
+            continue
+        evidence[str(name)].append(mention_evidence(source, fact))
+        if source.id not in breaks:
+            breaks[source.id] = [m.start() for m in re.finditer("\n\n", source.clean)]
+        paragraph = (source.id, bisect.bisect_left(breaks[source.id], fact.span[0]))
+        keyed.append(replace(fact, attrs={**fact.attrs, "paragraph": str(paragraph)}))
+    scores = theme_scores(keyed, words)
+    themes = [Theme(name, scores[name], tuple(ev)) for name, ev in evidence.items()]
     return tuple(sorted(themes, key=lambda t: (-t.score, t.name)))
