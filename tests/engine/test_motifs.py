@@ -13,13 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import kinolog.engine.components.motifs  # noqa: F401  (registers the factory)
-from kinolog.engine.components.motifs import (
-    MotifMatcher,
-    is_abstract,
-    is_agent,
-    paragraph_of,
-    paragraph_starts,
-)
+from kinolog.engine.components._lexical import paragraph_of, paragraph_starts
+from kinolog.engine.components.motifs import MotifMatcher, is_abstract, is_agent
 from kinolog.engine.extensions import facts_of
 from kinolog.engine.facts import Fact
 from kinolog.engine.lexicons import load_json

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from wordfreq import zipf_frequency
 
 from kinolog.engine.components._base import FactComponent
-from kinolog.engine.components.motifs import paragraph_of, paragraph_starts, title_tokens
+from kinolog.engine.components._lexical import paragraph_of, paragraph_starts, title_tokens
 from kinolog.engine.extensions import facts_of, span_group
 from kinolog.engine.facts import Fact
 from kinolog.engine.lexicons import load_json, load_lines

@@ -21,12 +21,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from kinolog.engine.components._base import FactComponent
-from kinolog.engine.components.motifs import (
+from kinolog.engine.components._lexical import (
     PhraseTable,
+    blocked_tokens,
     capitalised_mid_sentence,
     paragraph_of,
     paragraph_starts,
-    title_tokens,
 )
 from kinolog.engine.facts import Fact
 from kinolog.engine.lexicons import load_json
@@ -117,13 +117,7 @@ class ThemeMatcher(FactComponent):
         return facts
 
     def blocked_tokens(self, doc: Doc) -> set[int]:
-        blocked = title_tokens(doc)
-        for ent in doc.ents:
-            if ent.label_ in BLOCKING_ENTS:
-                blocked.update(range(ent.start, ent.end))
-        for _, start, end in self.idioms(doc):
-            blocked.update(range(start, end))
-        return blocked
+        return blocked_tokens(doc, self.idioms, BLOCKING_ENTS)
 
     @staticmethod
     def title_word(token: Token) -> bool:
