@@ -91,12 +91,6 @@ class OutputError(KinologError):
     code = "K030"
 
 
-class ReferenceDataError(KinologError):
-    """The reference film database is missing or unreadable."""
-
-    code = "K040"
-
-
 class InvalidReport(OutputError):
     """A report that does not match its JSON Schema (a bug, or a hand-edited file)."""
 

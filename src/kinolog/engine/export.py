@@ -22,11 +22,6 @@ def evidence_for(doc: SourceDocument, fact: Fact) -> Evidence:
     return doc.evidence(start, end)
 
 
-def slot_evidence(doc: SourceDocument, fact: Fact, slot: str) -> Evidence | None:
-    found = fact.slots.get(slot)
-    return doc.evidence(found.start, found.end) if found else None
-
-
 def fact_to_claim(doc: SourceDocument, fact: Fact) -> Claim | None:
     """One claim per fact; the predicate vocabulary is documented in docs/report.md."""
     film = fact.slot_text("film") or SUBJECT_FILM

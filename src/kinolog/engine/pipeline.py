@@ -52,10 +52,3 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     """The full pipeline for `settings.spacy_model`, cached per model name and process."""
     settings = settings or load_settings()
     return _load(resolve_model_name(settings.spacy_model))
-
-
-def blank_pipeline() -> Language:
-    """A model-free pipeline (tokeniser + sentencizer + film components) for fast tests."""
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return add_film_components(nlp)

@@ -48,6 +48,8 @@ from kinolog.text.card import StoryCard
 from kinolog.text.document import SourceDocument
 
 CARD_EXTRACTOR = "kinolog.card.v1"
+_FILM_FACTS = frozenset({"credit", "cast", "award"})
+"""Fact kinds that add to a film's credits, cast or awards."""
 UNTITLED = "Untitled film"
 """Title of a subject film whose card and prose never name it (pass --title to name it)."""
 
@@ -196,6 +198,8 @@ class _Assembler:
     def add_facts(self, analysed: AnalysedDocument) -> None:
         source = analysed.source
         for fact in analysed.facts:
+            if fact.kind not in _FILM_FACTS:
+                continue
             film = self.films[self.film_key(fact.slot_text("film"))]
             evidence = evidence_for(source, fact)
             if fact.kind == "credit" and (person := fact.slot_text("person")):
@@ -438,7 +442,7 @@ def _canonical_claim(claim: Claim, assembler: _Assembler, subject_title: str) ->
     def fix(value: str) -> str:
         if value == SUBJECT_FILM:
             return subject_title
-        return names.canonical(value) if names.knows(value) else value
+        return names.canonical(value)
 
     qualifiers = {k: fix(v) if isinstance(v, str) else v for k, v in claim.qualifiers.items()}
     subject, obj = fix(claim.subject), fix(claim.object)

@@ -58,15 +58,10 @@ class NameBook:
                 self._canonical.setdefault(fold(form), entity)
         self._roles = list(roles)
 
-    def knows(self, name: str) -> bool:
-        return fold(name) in self._canonical
-
     def canonical(self, name: str) -> str:
+        """The resolved name of `name`, or `name` itself when no entity has it."""
         entity = self._canonical.get(fold(name))
         return entity.name if entity else name
-
-    def entity(self, name: str) -> Entity | None:
-        return self._canonical.get(fold(name))
 
     def _select(self, kind: str, extra: Iterable[str]) -> list[NamedEntity]:
         """Entities of `kind`, plus names structural facts vouch for unless typed otherwise."""
