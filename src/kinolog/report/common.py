@@ -6,7 +6,8 @@ their wording here means a reader sees the same card, in the same order, everywh
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from kinolog.core.model import Evidence, Film, Report
 
@@ -94,3 +95,123 @@ def character_names(report: Report) -> dict[str, str]:
 
 def count_label(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of a report, chosen once so every view shows the same rows in the same order."""
+
+    title: str
+    headers: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+    evidence: list[Sequence[Evidence]] | None = None
+    """The quotes behind each row; views that have room show them in a last column."""
+    quoted: bool = True
+    """Whether plain views (terminal, Markdown) add the Quote column too."""
+    summary: bool = True
+    """Whether the terminal's summary shows it (claims and plot are for the full views)."""
+
+    def plain(self, quote: Callable[[Sequence[Evidence]], str]) -> tuple[tuple[str, ...], list]:
+        """Headers and rows for a plain view, with the Quote column when it has one."""
+        if not (self.quoted and self.evidence is not None):
+            return self.headers, self.rows
+        rows = [(*row, quote(ev)) for row, ev in zip(self.rows, self.evidence, strict=True)]
+        return (*self.headers, "Quote"), rows
+
+
+def documents_section(report: Report) -> Section:
+    return Section(
+        "Documents",
+        ("Document", "Source", "Kind", "Words", "Repairs", "Dropped"),
+        [
+            (d.id, d.source, d.kind, d.words, len(d.repairs), len(d.dropped))
+            for d in report.documents
+        ],
+    )
+
+
+def sections(report: Report) -> list[Section]:
+    """The knowledge tables after the story card, in reading order."""
+    titles = film_titles(report)
+    chars = character_names(report)
+    cast = [(f, c) for f in report.films for c in f.cast]
+    relations = [(c, r) for c in report.characters for r in c.relations]
+    awards = [(f, a) for f in report.films for a in f.awards]
+    return [
+        Section(
+            "Films",
+            ("Title", "Year", "Role", "Director(s)", "Writer(s)"),
+            [
+                (f.title, f.year, f.role, names(f.credits.director), names(f.credits.screenwriter))
+                for f in report.films
+            ],
+            [f.evidence for f in report.films],
+        ),
+        Section(
+            "Cast",
+            ("Film", "Actor", "Character"),
+            [(f.title, c.actor, c.character) for f, c in cast],
+            [c.evidence for _, c in cast],
+        ),
+        Section(
+            "People",
+            ("Name", "Roles", "Mentions", "Also written"),
+            [(p.name, ", ".join(p.roles), p.mentions, ", ".join(p.aliases)) for p in report.people],
+            [p.evidence for p in report.people],
+            quoted=False,
+        ),
+        Section(
+            "Characters",
+            ("Name", "Film", "Played by", "Mentions", "Also called"),
+            [
+                (
+                    c.name,
+                    titles.get(c.film or "", c.film),
+                    c.played_by,
+                    c.mentions,
+                    ", ".join(c.aliases),
+                )
+                for c in report.characters
+            ],
+            [c.evidence for c in report.characters],
+            quoted=False,
+        ),
+        Section(
+            "Relations",
+            ("Character", "Relation", "Of"),
+            [(c.name, r.type, chars.get(r.target, r.target)) for c, r in relations],
+            [r.evidence for _, r in relations],
+        ),
+        Section(
+            "Awards",
+            ("Film", "Award", "Event", "Year"),
+            [(f.title, a.name, a.event, a.year) for f, a in awards],
+            [a.evidence for _, a in awards],
+        ),
+        Section(
+            "Claims",
+            ("Subject", "Predicate", "Object"),
+            [(c.subject, c.predicate, c.object) for c in report.claims],
+            [c.evidence for c in report.claims],
+            summary=False,
+        ),
+        Section(
+            "Plot",
+            ("#", "Beat", "Characters"),
+            [(b.order, b.text, ", ".join(b.characters)) for b in report.plot],
+            [b.evidence for b in report.plot],
+            summary=False,
+        ),
+        Section(
+            "Motifs",
+            ("Motif", "Category", "Mentions"),
+            [(m.name, m.category, len(m.mentions)) for m in report.motifs],
+            [m.mentions for m in report.motifs],
+        ),
+        Section(
+            "Themes",
+            ("Theme", "Score"),
+            [(t.name, f"{t.score:.2f}") for t in report.themes],
+            [t.evidence for t in report.themes],
+        ),
+    ]

@@ -40,89 +40,12 @@ def to_html(report: Report) -> str:
     """The whole report as one HTML page."""
     title = report.subject_film.title if report.subject_film else ""
     body: list[str] = [f"<h1>kinolog report{': ' + escape(title) if title else ''}</h1>"]
-    body += _table(
-        "Documents",
-        ("Document", "Source", "Kind", "Words", "Repairs", "Dropped"),
-        [
-            (d.id, d.source, d.kind, d.words, len(d.repairs), len(d.dropped))
-            for d in report.documents
-        ],
-    )
+    documents = common.documents_section(report)
+    body += _table(documents.title, documents.headers, documents.rows)
     for film in common.card_films(report):
         body += card_html(film)
-    titles = common.film_titles(report)
-    chars = common.character_names(report)
-    body += _table(
-        "Films",
-        ("Title", "Year", "Role", "Director(s)", "Writer(s)"),
-        [
-            (f.title, f.year, f.role, common.names(f.credits.director),
-             common.names(f.credits.screenwriter))
-            for f in report.films
-        ],
-        [f.evidence for f in report.films],
-    )  # fmt: skip
-    cast = [(f, c) for f in report.films for c in f.cast]
-    body += _table(
-        "Cast",
-        ("Film", "Actor", "Character"),
-        [(f.title, c.actor, c.character) for f, c in cast],
-        [c.evidence for _, c in cast],
-    )
-    body += _table(
-        "People",
-        ("Name", "Roles", "Mentions", "Also written"),
-        [(p.name, ", ".join(p.roles), p.mentions, ", ".join(p.aliases)) for p in report.people],
-        [p.evidence for p in report.people],
-    )
-    body += _table(
-        "Characters",
-        ("Name", "Film", "Played by", "Mentions", "Also called"),
-        [
-            (c.name, titles.get(c.film or "", c.film), c.played_by, c.mentions,
-             ", ".join(c.aliases))
-            for c in report.characters
-        ],
-        [c.evidence for c in report.characters],
-    )  # fmt: skip
-    relations = [(c, r) for c in report.characters for r in c.relations]
-    body += _table(
-        "Relations",
-        ("Character", "Relation", "Of"),
-        [(c.name, r.type, chars.get(r.target, r.target)) for c, r in relations],
-        [r.evidence for _, r in relations],
-    )
-    awards = [(f, a) for f in report.films for a in f.awards]
-    body += _table(
-        "Awards",
-        ("Film", "Award", "Event", "Year"),
-        [(f.title, a.name, a.event, a.year) for f, a in awards],
-        [a.evidence for _, a in awards],
-    )
-    body += _table(
-        "Claims",
-        ("Subject", "Predicate", "Object"),
-        [(c.subject, c.predicate, c.object) for c in report.claims],
-        [c.evidence for c in report.claims],
-    )
-    body += _table(
-        "Plot",
-        ("#", "Beat", "Characters"),
-        [(b.order, b.text, ", ".join(b.characters)) for b in report.plot],
-        [b.evidence for b in report.plot],
-    )
-    body += _table(
-        "Motifs",
-        ("Motif", "Category", "Mentions"),
-        [(m.name, m.category, len(m.mentions)) for m in report.motifs],
-        [m.mentions for m in report.motifs],
-    )
-    body += _table(
-        "Themes",
-        ("Theme", "Score"),
-        [(t.name, f"{t.score:.2f}") for t in report.themes],
-        [t.evidence for t in report.themes],
-    )
+    for section in common.sections(report):
+        body += _table(section.title, section.headers, section.rows, section.evidence)
     body += _findings(report)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -8,7 +8,6 @@ renderer and cannot break a table.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from kinolog.core.model import Film, Report
 from kinolog.report import common
@@ -27,92 +26,11 @@ def escape(value: object) -> str:
 def to_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
     out: list[str] = ["# kinolog report", "", f"Schema: `{report.schema}`", ""]
-    _section(
-        out,
-        "Documents",
-        ("Document", "Source", "Kind", "Words", "Repairs", "Dropped"),
-        [
-            (d.id, d.source, d.kind, d.words, len(d.repairs), len(d.dropped))
-            for d in report.documents
-        ],
-    )
+    _section(out, common.documents_section(report))
     for film in common.card_films(report):
         out += card_markdown(film)
-    titles = common.film_titles(report)
-    chars = common.character_names(report)
-    q = common.quote
-    _section(
-        out,
-        "Films",
-        ("Title", "Year", "Role", "Director(s)", "Writer(s)", "Quote"),
-        [
-            (f.title, f.year, f.role, common.names(f.credits.director),
-             common.names(f.credits.screenwriter), q(f.evidence))
-            for f in report.films
-        ],
-    )  # fmt: skip
-    _section(
-        out,
-        "Cast",
-        ("Film", "Actor", "Character", "Quote"),
-        [(f.title, c.actor, c.character, q(c.evidence)) for f in report.films for c in f.cast],
-    )
-    _section(
-        out,
-        "People",
-        ("Name", "Roles", "Mentions", "Also written"),
-        [(p.name, ", ".join(p.roles), p.mentions, ", ".join(p.aliases)) for p in report.people],
-    )
-    _section(
-        out,
-        "Characters",
-        ("Name", "Film", "Played by", "Mentions", "Also called"),
-        [
-            (c.name, titles.get(c.film or "", c.film), c.played_by, c.mentions,
-             ", ".join(c.aliases))
-            for c in report.characters
-        ],
-    )  # fmt: skip
-    _section(
-        out,
-        "Relations",
-        ("Character", "Relation", "Of", "Quote"),
-        [
-            (c.name, r.type, chars.get(r.target, r.target), q(r.evidence))
-            for c in report.characters
-            for r in c.relations
-        ],
-    )
-    _section(
-        out,
-        "Awards",
-        ("Film", "Award", "Event", "Year", "Quote"),
-        [(f.title, a.name, a.event, a.year, q(a.evidence)) for f in report.films for a in f.awards],
-    )
-    _section(
-        out,
-        "Claims",
-        ("Subject", "Predicate", "Object", "Quote"),
-        [(c.subject, c.predicate, c.object, q(c.evidence)) for c in report.claims],
-    )
-    _section(
-        out,
-        "Plot",
-        ("#", "Beat", "Characters", "Quote"),
-        [(b.order, b.text, ", ".join(b.characters), q(b.evidence)) for b in report.plot],
-    )
-    _section(
-        out,
-        "Motifs",
-        ("Motif", "Category", "Mentions", "Quote"),
-        [(m.name, m.category, len(m.mentions), q(m.mentions)) for m in report.motifs],
-    )
-    _section(
-        out,
-        "Themes",
-        ("Theme", "Score", "Quote"),
-        [(t.name, f"{t.score:.2f}", q(t.evidence)) for t in report.themes],
-    )
+    for section in common.sections(report):
+        _section(out, section)
     if report.findings:
         out += ["## Findings", ""]
         for f in report.findings:
@@ -121,7 +39,9 @@ def to_markdown(report: Report) -> str:
                 line += f" — {escape(f.suggestion)}"
             out.append(line)
             if f.evidence:
-                out.append(f"  > {escape(q(f.evidence))} ({escape(common.where(f.evidence))})")
+                out.append(
+                    f"  > {escape(common.quote(f.evidence))} ({escape(common.where(f.evidence))})"
+                )
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -141,10 +61,11 @@ def card_markdown(film: Film) -> list[str]:
     return lines
 
 
-def _section(out: list[str], title: str, headers: Sequence[str], rows: list[tuple]) -> None:
-    if not rows:
+def _section(out: list[str], section: common.Section) -> None:
+    if not section.rows:
         return
-    out += [f"## {title}", ""]
+    headers, rows = section.plain(common.quote)
+    out += [f"## {section.title}", ""]
     out.append("| " + " | ".join(escape(h) for h in headers) + " |")
     out.append("|" + " --- |" * len(headers))
     for row in rows:

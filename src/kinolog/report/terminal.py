@@ -27,88 +27,16 @@ SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Sever
 def render_terminal(report: Report, console: Console) -> None:
     """Print the whole report: documents, story card, films, cast, characters, findings …"""
     if report.documents:
-        console.print(_documents(report))
+        console.print(_table(common.documents_section(report)))
     for film in common.card_films(report):
         render_card_terminal(film, console)
-    titles = common.film_titles(report)
-    chars = common.character_names(report)
-    sections = [
-        _table(
-            "Films",
-            ("Title", "Year", "Role", "Director(s)", "Writer(s)", "Quote"),
-            [
-                (
-                    f.title,
-                    f.year,
-                    f.role,
-                    common.names(f.credits.director),
-                    common.names(f.credits.screenwriter),
-                    _quote(f.evidence),
-                )
-                for f in report.films
-            ],
-        ),
-        _table(
-            "Cast",
-            ("Film", "Actor", "Character", "Quote"),
-            [
-                (f.title, c.actor, c.character, _quote(c.evidence))
-                for f in report.films
-                for c in f.cast
-            ],
-        ),
-        _table(
-            "People",
-            ("Name", "Roles", "Mentions", "Also written"),
-            [(p.name, ", ".join(p.roles), p.mentions, ", ".join(p.aliases)) for p in report.people],
-        ),
-        _table(
-            "Characters",
-            ("Name", "Film", "Played by", "Mentions", "Also called"),
-            [
-                (
-                    c.name,
-                    titles.get(c.film or "", c.film),
-                    c.played_by,
-                    c.mentions,
-                    ", ".join(c.aliases),
-                )
-                for c in report.characters
-            ],
-        ),
-        _table(
-            "Relations",
-            ("Character", "Relation", "Of", "Quote"),
-            [
-                (c.name, r.type, chars.get(r.target, r.target), _quote(r.evidence))
-                for c in report.characters
-                for r in c.relations
-            ],
-        ),
-        _table(
-            "Awards",
-            ("Film", "Award", "Event", "Year", "Quote"),
-            [
-                (f.title, a.name, a.event, a.year, _quote(a.evidence))
-                for f in report.films
-                for a in f.awards
-            ],
-        ),
-        _table(
-            "Motifs",
-            ("Motif", "Category", "Mentions", "Quote"),
-            [(m.name, m.category, len(m.mentions), _quote(m.mentions)) for m in report.motifs],
-        ),
-        _table(
-            "Themes",
-            ("Theme", "Score", "Quote"),
-            [(t.name, f"{t.score:.2f}", _quote(t.evidence)) for t in report.themes],
-        ),
-        _findings(report),
-    ]
-    for section in sections:
-        if section is not None:
-            console.print(section)
+    for section in common.sections(report):
+        table = _table(section) if section.summary else None
+        if table is not None:
+            console.print(table)
+    findings = _findings(report)
+    if findings is not None:
+        console.print(findings)
 
 
 def render_card_terminal(film: Film, console: Console) -> None:
@@ -132,13 +60,6 @@ def _quote(evidence: Sequence[Evidence]) -> str:
     return common.quote(evidence, limit=QUOTE_WIDTH)
 
 
-def _documents(report: Report) -> Table:
-    table = _new_table("Documents", ("Document", "Source", "Kind", "Words", "Repairs", "Dropped"))
-    for d in report.documents:
-        table.add_row(*_cells((d.id, d.source, d.kind, d.words, len(d.repairs), len(d.dropped))))
-    return table
-
-
 def _findings(report: Report) -> Table | None:
     if not report.findings:
         return None
@@ -150,10 +71,11 @@ def _findings(report: Report) -> Table | None:
     return table
 
 
-def _table(title: str, headers: Sequence[str], rows: list[tuple[object, ...]]) -> Table | None:
-    if not rows:
+def _table(section: common.Section) -> Table | None:
+    if not section.rows:
         return None
-    table = _new_table(title, headers)
+    headers, rows = section.plain(_quote)
+    table = _new_table(section.title, headers)
     for row in rows:
         table.add_row(*_cells(row))
     return table
