@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -9,25 +11,17 @@ from spacy.language import Language
 from kinolog.engine.components.awards import SPEC, Awards
 from kinolog.engine.extensions import facts_of
 from kinolog.engine.facts import Fact
-from kinolog.engine.pipeline import resolve_model_name
 from kinolog.engine.registry import spec_by_factory
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kinolog_film_titles")
-    nlp.add_pipe("kinolog_awards")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_film_titles", "kinolog_awards")
 
 
 @pytest.fixture(scope="module")
-def trained() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_film_titles")
-    nlp.add_pipe("kinolog_awards")
-    return nlp
+def trained(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_film_titles", "kinolog_awards", trained=True)
 
 
 def awards(nlp: Language, text: str) -> list[Fact]:

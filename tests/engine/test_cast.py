@@ -6,8 +6,9 @@ because cast reads the actors and crew it found.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,27 +16,19 @@ import kinolog.engine.components.cast  # registers the factories
 import kinolog.engine.components.credits  # noqa: F401
 from kinolog.engine.extensions import add_facts, facts_of
 from kinolog.engine.facts import Fact, Slot
-from kinolog.engine.pipeline import resolve_model_name
 
 Pairs = set[tuple[str, str, str | None]]
 OURS = ["kinolog_credits", "kinolog_cast"]
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    for name in OURS:
-        nlp.add_pipe(name)
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline(*OURS)
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    for name in OURS:
-        nlp.add_pipe(name)
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline(*OURS, trained=True)
 
 
 def run(

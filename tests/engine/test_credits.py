@@ -6,32 +6,27 @@ depend on the other components; the model-marked tests use the trained parser, t
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import kinolog.engine.components.credits  # noqa: F401  (registers the factory)
 from kinolog.engine.extensions import add_facts, facts_of
 from kinolog.engine.facts import Fact, Slot
-from kinolog.engine.pipeline import resolve_model_name
 
 Found = set[tuple[str, str, str, str | None]]
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kinolog_credits")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_credits")
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_credits")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_credits", trained=True)
 
 
 def run(

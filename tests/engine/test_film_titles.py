@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import spacy
 from spacy.language import Language
 
 from kinolog.engine.components.film_titles import SPEC, FilmTitles
 from kinolog.engine.extensions import facts_of
-from kinolog.engine.pipeline import resolve_model_name
 from kinolog.engine.registry import spec_by_factory
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kinolog_film_titles")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_film_titles")
 
 
 @pytest.fixture(scope="module")
-def trained() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_film_titles")
-    return nlp
+def trained(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_film_titles", trained=True)
 
 
 def titles(nlp: Language, text: str) -> list[str]:

@@ -7,8 +7,9 @@ and parser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -18,7 +19,6 @@ from kinolog.engine.components.motifs import MotifMatcher, is_abstract, is_agent
 from kinolog.engine.extensions import facts_of
 from kinolog.engine.facts import Fact
 from kinolog.engine.lexicons import load_json
-from kinolog.engine.pipeline import resolve_model_name
 
 CATEGORIES = {
     "colour", "clothing", "jewellery", "nature", "flora", "fauna", "weather", "water", "fire",
@@ -29,10 +29,8 @@ LEXICON = load_json("motifs.json")
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kinolog_motifs")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_motifs", sentencizer=False)
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +39,8 @@ def matcher(blank: Language) -> MotifMatcher:
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_motifs")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_motifs", trained=True)
 
 
 def hand_doc(nlp: Language, tagged: str) -> Doc:

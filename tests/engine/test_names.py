@@ -6,29 +6,25 @@ marked `model` run the trained pipeline on sentences about many films.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import kinolog.engine.components.names  # noqa: F401  (registers the factory)
 from kinolog.engine.extensions import add_facts, facts_of, span_group
 from kinolog.engine.facts import Fact, Slot
-from kinolog.engine.pipeline import resolve_model_name
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("kinolog_names")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_names", sentencizer=False)
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_names")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_names", trained=True)
 
 
 def hand_doc(nlp: Language, spec: str) -> Doc:

@@ -6,6 +6,8 @@ trained model; earlier layers (credits, name mentions) are put on the Doc by han
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -14,7 +16,6 @@ from spacy.tokens import Doc
 import kinolog.engine.components.plot  # noqa: F401  (registers the factory)
 from kinolog.engine.extensions import add_facts, facts_of
 from kinolog.engine.facts import Fact, Slot
-from kinolog.engine.pipeline import resolve_model_name
 
 SYNOPSIS = (
     "Umberto Domenico Ferrari, a retired civil servant, lives in a rented room in Rome with "
@@ -35,15 +36,13 @@ ESSAY = (
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_plot")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_plot", trained=True)
 
 
 @pytest.fixture(scope="module")
-def synopsis_mode() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
+def synopsis_mode(make_pipeline: Callable[..., Language]) -> Language:
+    nlp = make_pipeline(trained=True)
     nlp.add_pipe("kinolog_plot", config={"mode": "synopsis"})
     return nlp
 

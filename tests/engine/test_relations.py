@@ -6,8 +6,9 @@ the trained pipeline with kinolog.names before the relations component.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,25 +18,18 @@ from kinolog.core.model import RelationType
 from kinolog.engine.extensions import add_facts, facts_of
 from kinolog.engine.facts import Fact, Slot
 from kinolog.engine.lexicons import load_json
-from kinolog.engine.pipeline import resolve_model_name
 
 Triple = tuple[str, str, str]
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kinolog_relations")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_relations")
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_names")
-    nlp.add_pipe("kinolog_relations")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_names", "kinolog_relations", trained=True)
 
 
 def relations(doc: Doc) -> set[Triple]:
@@ -283,11 +277,9 @@ def test_relations_cast_fact_overrides_a_person_guess(blank: Language) -> None:
 
 
 @pytest.fixture(scope="module")
-def parser() -> Language:
+def parser(make_pipeline: Callable[..., Language]) -> Language:
     """The trained parser with no names layer: the tests name the characters by hand."""
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_relations")
-    return nlp
+    return make_pipeline("kinolog_relations", trained=True)
 
 
 @pytest.mark.model

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-import spacy
 from spacy.language import Language
 
 import kinolog.engine.components.themes  # noqa: F401  (registers the factory)
@@ -11,24 +12,18 @@ from kinolog.engine.components.themes import theme_scores
 from kinolog.engine.extensions import facts_of
 from kinolog.engine.facts import Fact, Slot
 from kinolog.engine.lexicons import load_json
-from kinolog.engine.pipeline import resolve_model_name
 
 THEMES = load_json("themes.json")["themes"]
 
 
 @pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("kinolog_themes")
-    return nlp
+def blank(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_themes")
 
 
 @pytest.fixture(scope="module")
-def model() -> Language:
-    nlp = spacy.load(resolve_model_name("en_core_web_sm"))
-    nlp.add_pipe("kinolog_themes")
-    return nlp
+def model(make_pipeline: Callable[..., Language]) -> Language:
+    return make_pipeline("kinolog_themes", trained=True)
 
 
 def themes_in(nlp: Language, text: str) -> list[str]:
