@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -17,15 +16,6 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "cranes"
 CARD = EXAMPLES / "card.txt"
 
 
-# The analysis API is written alongside this command; until its module exists these tests
-# are expected failures. Once it exists they must pass: a broken import fails them loudly.
-needs_analysis = pytest.mark.xfail(
-    importlib.util.find_spec("kinolog.analysis") is None,
-    reason="analysis not landed",
-    strict=True,
-)
-
-
 @pytest.fixture(scope="module")
 def card_report(tmp_path_factory) -> dict:
     """One full analysis of the examples, written as JSON (the pipeline is slow to load)."""
@@ -38,7 +28,6 @@ def card_report(tmp_path_factory) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-@needs_analysis
 def test_cli_analyze_prints_the_card_labels_in_order():
     result = runner.invoke(app, ["analyze", "--no-color", *map(str, sorted(EXAMPLES.iterdir()))])
     assert result.exit_code == 0, result.stderr
@@ -47,7 +36,6 @@ def test_cli_analyze_prints_the_card_labels_in_order():
     assert positions == sorted(positions)
 
 
-@needs_analysis
 def test_cli_analyze_title_names_the_subject_film():
     result = runner.invoke(app, ["analyze", "-f", "json", "--title", "Given Title", str(CARD)])
     assert result.exit_code == 0, result.stderr
@@ -55,12 +43,10 @@ def test_cli_analyze_title_names_the_subject_film():
     assert [f["title"] for f in films if f["role"] == "subject"] == ["Given Title"]
 
 
-@needs_analysis
 def test_cli_analyze_json_out_validates(card_report):
     validate(card_report)
 
 
-@needs_analysis
 def test_cli_analyze_json_out_describes_every_document(card_report):
     assert len(card_report["documents"]) == len(list(EXAMPLES.iterdir()))
 
@@ -80,7 +66,6 @@ def _bad_inputs(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-@needs_analysis
 @pytest.mark.parametrize("case", ["empty", "binary", "missing", "directory"])
 def test_cli_analyze_bad_input_is_one_line_status_2_no_output(tmp_path, case):
     bad = _bad_inputs(tmp_path)[case]
@@ -93,7 +78,6 @@ def test_cli_analyze_bad_input_is_one_line_status_2_no_output(tmp_path, case):
     assert not out.exists()
 
 
-@needs_analysis
 def test_cli_analyze_bad_input_leaves_an_existing_out_untouched(tmp_path):
     out = tmp_path / "report.json"
     out.write_text("previous", encoding="utf-8")
@@ -114,7 +98,6 @@ def test_cli_analyze_unwritable_out_is_one_line_status_2(tmp_path, where):
     assert not out.exists()
 
 
-@needs_analysis
 def test_cli_analyze_debug_shows_a_traceback(tmp_path):
     result = runner.invoke(app, ["--debug", "analyze", str(tmp_path / "missing.txt")])
     assert result.exit_code == 2

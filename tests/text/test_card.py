@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from array import array
 from pathlib import Path
 
@@ -76,11 +75,6 @@ def test_card_sample_synopsis_follows_the_fields():
     assert card.synopsis.text.split()[:8] == after.split()[:8]
 
 
-@pytest.mark.xfail(
-    importlib.util.find_spec("kinolog.text.chrome") is None,
-    reason="cleaner not landed",
-    strict=True,
-)
 def test_card_sample_is_truncated_by_its_continuation_link():
     card = parse_card(read_sample())
     assert card is not None and card.truncated is True

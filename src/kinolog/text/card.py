@@ -14,14 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kinolog.core.model import Credits, Evidence, Film, FilmRole
+from kinolog.text.chrome import CONTINUATION
 from kinolog.text.document import SourceDocument
-
-try:  # the cleaner names the reason it gives continuation markers
-    from kinolog.text import chrome as _chrome
-
-    CONTINUATION: str = getattr(_chrome, "CONTINUATION", "continuation marker")
-except ImportError:  # pragma: no cover - before the cleaner exists
-    CONTINUATION = "continuation marker"
 
 
 @dataclass(frozen=True)
