@@ -58,6 +58,14 @@ def fact_to_claim(doc: SourceDocument, fact: Fact) -> Claim | None:
     )
 
 
+def year_claim(doc: SourceDocument, fact: Fact) -> Claim | None:
+    """A dated film mention's year as its own claim, so years can be compared across mentions."""
+    year, title = fact.attrs.get("year"), fact.slot_text("title")
+    if fact.kind != "film" or not isinstance(year, int) or not title:
+        return None
+    return Claim(title, "year", str(year), {}, (evidence_for(doc, fact),), fact.extractor)
+
+
 def facts_to_claims(doc: SourceDocument, facts: Iterable[Fact]) -> list[Claim]:
-    claims = (fact_to_claim(doc, fact) for fact in facts)
+    claims = (make(doc, fact) for fact in facts for make in (fact_to_claim, year_claim))
     return [c for c in claims if c is not None]

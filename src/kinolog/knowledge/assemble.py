@@ -289,25 +289,6 @@ def _card_claims(card: StoryCard, subject_title: str) -> list[Claim]:
     return claims
 
 
-def _film_claims(analysed: AnalysedDocument) -> list[Claim]:
-    """A film's year as its own claim, so the checker can compare years across mentions."""
-    claims = []
-    for fact in analysed.facts:
-        year = fact.attrs.get("year")
-        if fact.kind == "film" and isinstance(year, int) and (title := fact.slot_text("title")):
-            claims.append(
-                Claim(
-                    title,
-                    "year",
-                    str(year),
-                    {},
-                    (evidence_for(analysed.source, fact),),
-                    fact.extractor,
-                )
-            )
-    return claims
-
-
 def _characters(
     assembler: _Assembler, films: Sequence[Film]
 ) -> tuple[tuple[Person, ...], tuple[Character, ...]]:
@@ -419,19 +400,19 @@ def assemble(documents: Sequence[AnalysedDocument], *, title: str | None = None)
     for card in cards:
         claims.extend(_card_claims(card, subject_title))
     for analysed in documents:
-        claims.extend(_film_claims(analysed))
         for claim in facts_to_claims(analysed.source, analysed.facts):
             claims.append(_canonical_claim(claim, assembler, subject_title))
     all_facts = [(d.source, f) for d in documents for f in d.facts]
+    infos = tuple(d.source.info() for d in documents)
     return Report(
-        documents=tuple(d.source.info() for d in documents),
+        documents=infos,
         films=films,
         people=people,
         characters=characters,
         claims=tuple(claims),
         plot=_plot(assembler, {c.name for c in characters}),
         motifs=motifs_from(all_facts),
-        themes=themes_from(all_facts, words=sum(d.source.info().words for d in documents)),
+        themes=themes_from(all_facts, words=sum(info.words for info in infos)),
     )
 
 
